@@ -1,0 +1,44 @@
+package org.upright.activity.ingest;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.ZonedDateTime;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.upright.events.ActivityEvent;
+import org.upright.events.CloudEventTypes;
+import org.upright.events.EventJson;
+import org.upright.events.Topics;
+
+/**
+ * Publishes an event to {@link Topics#ACTIVITY_EVENTS}, keyed by user, with CloudEvents binary
+ * headers. The returned Uni completes only when the broker has acknowledged the record
+ * ({@code acks=all}), and fails when it has refused it.
+ */
+@ApplicationScoped
+public class EventPublisher {
+
+    @Inject
+    @Channel(Topics.ACTIVITY_EVENTS)
+    MutinyEmitter<String> activityEvents;
+
+    public Uni<Void> publish(ActivityEvent event) {
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(event.userId())
+                .build();
+        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String>builder()
+                .withId(event.eventId().toString())
+                .withType(CloudEventTypes.ACTIVITY_RECORDED)
+                .withSource(URI.create(event.source()))
+                .withSubject(event.userId())
+                .withTimestamp(ZonedDateTime.now())
+                .build();
+        Message<String> message = Message.of(EventJson.write(event)).addMetadata(kafka).addMetadata(cloudEvent);
+        return activityEvents.sendMessage(message);
+    }
+}

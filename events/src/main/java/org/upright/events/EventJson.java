@@ -1,0 +1,41 @@
+package org.upright.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON form of every record on Upright's topics, used by producers and consumers alike.
+ * Instants are ISO-8601 strings and keep the offset the wearable sent.
+ */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            // A newer producer may add fields; an older consumer reads what it knows.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private EventJson() {
+    }
+
+    public static String write(Object record) {
+        try {
+            return MAPPER.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + record.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** @throws MalformedRecordException when the JSON does not fit the record */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedRecordException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.upright.events;
+
+/** Kafka topic names. Every topic is keyed by user id, so one person's records stay in order. */
+public final class Topics {
+
+    public static final String ACTIVITY_EVENTS = "activity-events";
+    public static final String ACTIVITY_EVENTS_DEAD_LETTER = "activity-events-dlq";
+    public static final String ADVICE_ISSUED = "advice-issued";
+    public static final String ADVICE_ISSUED_DEAD_LETTER = "advice-issued-dlq";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,94 @@
+package org.upright.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What the records serialise to must be what the published schemas describe, and back. */
+class EventJsonSchemaTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void exerciseEventMatchesTheActivitySchemaAndReadsBack() throws Exception {
+        ActivityEvent event = exercise(UUID.randomUUID());
+
+        String json = EventJson.write(event);
+
+        assertEquals(Set.of(), violations("activity-events.v1.schema.json", json));
+        assertEquals(event, EventJson.read(json, ActivityEvent.class));
+    }
+
+    @Test
+    void offsetOfTheWearableSurvivesTheRoundTrip() {
+        ActivityEvent event = exercise(UUID.randomUUID());
+
+        ActivityEvent read = EventJson.read(EventJson.write(event), ActivityEvent.class);
+
+        assertEquals("+09:00", read.start().getOffset().getId());
+    }
+
+    @Test
+    void activitySchemaRefusesAnExerciseWithoutActivity() throws Exception {
+        String json = EventJson.write(exercise(UUID.randomUUID())).replace("\"activity\":\"walking\",", "");
+
+        assertFalse(violations("activity-events.v1.schema.json", json).isEmpty());
+    }
+
+    @Test
+    void adviceMatchesTheAdviceSchemaAndReadsBack() throws Exception {
+        AdviceIssued advice = new AdviceIssued(UUID.randomUUID(), "u-1", "cdc-aerobic", Severity.INFO,
+                "40 more moderate minutes this week, or 20 vigorous.", 110, 150, "min/wk",
+                new AdviceIssued.Source("Physical Activity Guidelines for Americans, 2nd edition", "Adults",
+                        "150 minutes of moderate or 75 of vigorous aerobic activity a week"),
+                "2026-W48", Instant.parse("2026-11-25T10:00:00Z"));
+
+        String json = EventJson.write(advice);
+
+        assertEquals(Set.of(), violations("advice-issued.v1.schema.json", json));
+        assertEquals(advice, EventJson.read(json, AdviceIssued.class));
+    }
+
+    @Test
+    void unknownTypeIsAMalformedRecord() {
+        String json = EventJson.write(exercise(UUID.randomUUID())).replace("\"exercise\"", "\"dancing\"");
+
+        assertThrows(MalformedRecordException.class, () -> EventJson.read(json, ActivityEvent.class));
+    }
+
+    @Test
+    void fieldsOfANewerProducerAreIgnored() {
+        String json = EventJson.write(exercise(UUID.randomUUID())).replace("{", "{\"addedLater\":1,");
+
+        assertTrue(EventJson.read(json, ActivityEvent.class).eventId() != null);
+    }
+
+    private static ActivityEvent exercise(UUID eventId) {
+        return new ActivityEvent(eventId, "u-1", "device-1", EventType.EXERCISE,
+                OffsetDateTime.parse("2026-11-24T07:00:00+09:00"), OffsetDateTime.parse("2026-11-24T07:30:00+09:00"),
+                "Asia/Tokyo", "walking", Intensity.MODERATE, 4.3, null, false,
+                null, null, null, null, null, null, null);
+    }
+
+    private static Set<ValidationMessage> violations(String schemaFile, String json) throws Exception {
+        try (InputStream schemaStream = EventJson.class.getResourceAsStream("/schemas/" + schemaFile)) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schemaStream);
+            JsonNode node = JSON.readTree(json);
+            return schema.validate(node);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.upright.problems;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure of a request into an RFC 9457 problem; nothing internal leaks out. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final URI VALIDATION = URI.create("urn:upright:problem:validation");
+    private static final URI MALFORMED = URI.create("urn:upright:problem:malformed-body");
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
+        return validationProblem(e.errors(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new FieldError(fieldOf(violation), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldError::field))
+                .toList();
+        return validationProblem(errors, uri);
+    }
+
+    /** Named one by one: Quarkus' own mappers for the Jackson subtypes would win otherwise. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
+        ValueInstantiationException.class, InvalidFormatException.class, UnrecognizedPropertyException.class})
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
+        String message = describe(e);
+        if (field.isEmpty()) {
+            return respond(new Problem(MALFORMED, "Malformed request body", 400,
+                    "The body is not valid JSON: " + e.getOriginalMessage(), uri.getPath(), List.of()));
+        }
+        return validationProblem(List.of(new FieldError(field, message)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response httpError(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
+        }
+        Response original = e.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        Response.ResponseBuilder response = Response.status(status.getStatusCode())
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(URI.create("about:blank"), status.getReasonPhrase(), status.getStatusCode(),
+                        e.getMessage(), uri.getPath(), List.of()));
+        String retryAfter = original.getHeaderString(HttpHeaders.RETRY_AFTER);
+        if (retryAfter != null) {
+            response.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return response.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure %s on %s", errorId, uri.getPath());
+        return respond(new Problem(URI.create("about:blank"), "Internal Server Error", 500,
+                "Something went wrong on our side; quote error id " + errorId + " when reporting it.",
+                uri.getPath(), List.of()));
+    }
+
+    private static Response validationProblem(List<FieldError> errors, UriInfo uri) {
+        String detail = errors.stream()
+                .map(error -> (error.index() == null ? "" : "item " + error.index() + ": ")
+                        + error.field() + " " + error.message())
+                .collect(Collectors.joining("; "));
+        return respond(new Problem(VALIDATION, "Invalid request", 400, detail, uri.getPath(), errors));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** A resource method's violation path starts with the method and the parameter: drop both. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            names.add(node.getName() + (node.getIndex() == null ? "" : "[" + node.getIndex() + "]"));
+        }
+        List<String> field = names.size() > 2 ? names.subList(2, names.size()) : names.subList(names.size() - 1, names.size());
+        return String.join(".", field);
+    }
+
+    /** Jackson's own messages name Java classes; these say what is wrong in the caller's terms. */
+    private static String describe(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return "is not accepted: " + e.getCause().getMessage();
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "has the wrong format: '" + invalid.getValue() + "'";
+        }
+        return "has the wrong type";
+    }
+
+    private static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : path) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

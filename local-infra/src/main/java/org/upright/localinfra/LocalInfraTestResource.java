@@ -1,0 +1,48 @@
+package org.upright.localinfra;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gives a Quarkus test a real Kafka broker and a real PostgreSQL server.
+ *
+ * <p>Both are started once per test JVM and shared by every test class of a module, so a module's
+ * run pays for one broker and one database. {@code KAFKA_BOOTSTRAP_SERVERS} names a running broker
+ * to use instead; {@value LocalDatabase#JDBC_URL_ENV} does the same for the database.
+ */
+public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static Map<String, String> config;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (config == null) {
+            config = startShared();
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // shared by all test classes; stopped when the JVM exits
+    }
+
+    private static Map<String, String> startShared() {
+        String bootstrapServers = Optional.ofNullable(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))
+                .filter(servers -> !servers.isBlank())
+                .orElseGet(() -> {
+                    LocalKafka kafka = LocalKafka.start(FreePorts.pick(), Path.of("target", "kafka.log"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-kafka"));
+                    return kafka.bootstrapServers();
+                });
+        LocalDatabase database = LocalDatabase.start(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(database::close, "stop-postgres"));
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrapServers,
+                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
+                "quarkus.datasource.username", database.username(),
+                "quarkus.datasource.password", database.password());
+    }
+}
