@@ -1,0 +1,64 @@
+package org.upright.advice.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides when the outbox is published: right after a transaction that wrote to it commits, and on
+ * a periodic sweep that catches whatever a crash or a broker outage left behind. One thread
+ * publishes, so one instance relays in the order advice was written.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    OutboxPublisher publisher;
+
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "outbox-relay"));
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        requestRelay();
+    }
+
+    @Scheduled(every = "${upright.outbox.sweep-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        requestRelay();
+    }
+
+    /** Several requests while one run is queued make one run. */
+    void requestRelay() {
+        if (queued.compareAndSet(false, true)) {
+            worker.execute(() -> {
+                queued.set(false);
+                relayUntilEmpty();
+            });
+        }
+    }
+
+    private void relayUntilEmpty() {
+        try {
+            while (publisher.publishBatch() == publisher.batchSize()) {
+                // a full batch: there may be more
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("publishing the outbox failed, the next sweep retries: %s", e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdown();
+    }
+}

@@ -1,0 +1,51 @@
+package org.upright.advice.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.upright.events.Topics;
+import org.upright.localinfra.LocalInfraTestResource;
+import org.upright.localinfra.TopicReader;
+
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class OutboxRelayTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void recordLeftInTheOutboxByACrashIsPublishedByTheSweep() {
+        String user = "user-" + UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        // Written straight to the table, as if the service had died right after committing: no after-commit trigger.
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMessage message = new OutboxMessage();
+            message.id = id;
+            message.topic = Topics.ADVICE_ISSUED;
+            message.messageKey = user;
+            message.ceType = "org.upright.advice.issued.v1";
+            message.payload = "{\"adviceId\":\"" + id + "\"}";
+            message.createdAt = Instant.now();
+            message.persist();
+        });
+
+        List<ConsumerRecord<String, String>> published = TopicReader.read(bootstrapServers, Topics.ADVICE_ISSUED,
+                record -> user.equals(record.key()), 1, Duration.ofSeconds(20));
+
+        assertEquals(1, published.size());
+        assertEquals(id.toString(), new String(published.get(0).headers().lastHeader("ce_id").value()));
+        OutboxMessage stored = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.findById(id));
+        assertNotNull(stored.publishedAt, "marked published once acknowledged");
+    }
+}
