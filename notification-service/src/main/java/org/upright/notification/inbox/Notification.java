@@ -1,0 +1,87 @@
+package org.upright.notification.inbox;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.upright.events.AdviceIssued;
+
+/** One advice in a person's inbox; its id is the advice id, so an advice lands once. */
+@Entity
+@Table(name = "notification")
+public class Notification extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "advice_id")
+    public UUID adviceId;
+
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+
+    @Column(name = "rule_id", nullable = false)
+    public String ruleId;
+
+    @Column(nullable = false)
+    public String severity;
+
+    @Column(nullable = false)
+    public String message;
+
+    @Column(nullable = false)
+    public double figure;
+
+    @Column(nullable = false)
+    public double target;
+
+    @Column(nullable = false)
+    public String unit;
+
+    @Column(name = "source_document", nullable = false)
+    public String sourceDocument;
+
+    @Column(name = "source_section", nullable = false)
+    public String sourceSection;
+
+    @Column(name = "source_point", nullable = false)
+    public String sourcePoint;
+
+    public String period;
+
+    @Column(name = "issued_at", nullable = false)
+    public Instant issuedAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "read_at")
+    public Instant readAt;
+
+    public static Notification from(AdviceIssued advice, Instant receivedAt) {
+        Notification notification = new Notification();
+        notification.adviceId = advice.adviceId();
+        notification.userId = advice.userId();
+        notification.ruleId = advice.ruleId();
+        notification.severity = advice.severity().wireName();
+        notification.message = advice.message();
+        notification.figure = advice.figure();
+        notification.target = advice.target();
+        notification.unit = advice.unit();
+        notification.sourceDocument = advice.source().document();
+        notification.sourceSection = advice.source().section();
+        notification.sourcePoint = advice.source().point();
+        notification.period = advice.period();
+        notification.issuedAt = advice.issuedAt();
+        notification.receivedAt = receivedAt;
+        return notification;
+    }
+
+    public static List<Notification> inbox(String userId, int limit) {
+        return find("userId", Sort.descending("issuedAt"), userId).page(Page.ofSize(limit)).list();
+    }
+}

@@ -1,0 +1,120 @@
+package org.upright.notification.inbox;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.upright.events.AdviceIssued;
+import org.upright.events.EventJson;
+import org.upright.events.Severity;
+import org.upright.events.Topics;
+import org.upright.localinfra.LocalInfraTestResource;
+import org.upright.localinfra.TopicReader;
+import org.upright.localinfra.TopicWriter;
+
+/** advice-issued in, the person's inbox out, through the real broker and database. */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class InboxFlowTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void adviceLandsInItsPersonsInboxWithItsWhy() {
+        String user = newUser();
+        AdviceIssued advice = advice(user, Instant.parse("2026-11-24T08:00:00Z"));
+        publish(advice);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/users/{user}/notifications", user)
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].adviceId", equalTo(advice.adviceId().toString()))
+                .body("[0].ruleId", equalTo("cdc-aerobic"))
+                .body("[0].message", equalTo(advice.message()))
+                .body("[0].source.point", equalTo(advice.source().point()))
+                .body("[0].read", equalTo(false)));
+        given().when().get("/api/v1/users/{user}/notifications", newUser()).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void redeliveredAdviceLandsOnce() {
+        String user = newUser();
+        AdviceIssued advice = advice(user, Instant.parse("2026-11-24T08:00:00Z"));
+        AdviceIssued later = advice(user, Instant.parse("2026-11-24T09:00:00Z"));
+        publish(advice);
+        publish(advice);
+        publish(later);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/users/{user}/notifications", user)
+                .then().statusCode(200)
+                .body("adviceId", hasItems(later.adviceId().toString())));
+        given().when().get("/api/v1/users/{user}/notifications", user)
+                .then().body("adviceId", equalTo(List.of(later.adviceId().toString(), advice.adviceId().toString())));
+    }
+
+    @Test
+    void unreadableAdviceIsDeadLetteredAndConsumptionGoesOn() {
+        String user = newUser();
+        TopicWriter.write(bootstrapServers, Topics.ADVICE_ISSUED, user, "{\"adviceId\": 12}", Map.of());
+        AdviceIssued advice = advice(user, Instant.parse("2026-11-24T08:00:00Z"));
+        publish(advice);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/users/{user}/notifications", user)
+                .then().body("", hasSize(1)));
+        List<ConsumerRecord<String, String>> dead = TopicReader.read(bootstrapServers, Topics.ADVICE_ISSUED_DEAD_LETTER,
+                record -> user.equals(record.key()), 1, PATIENCE);
+        assertEquals(1, dead.size());
+        assertNotNull(dead.get(0).headers().lastHeader("dead-letter-reason"));
+    }
+
+    @Test
+    void limitOutOfRangeIsAProblem() {
+        given().queryParam("limit", 0).when().get("/api/v1/users/{user}/notifications", newUser())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItems("limit"));
+    }
+
+    @Test
+    void readinessCoversKafkaAndTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Kafka connection health check", "Database connections health check"));
+    }
+
+    private void publish(AdviceIssued advice) {
+        TopicWriter.write(bootstrapServers, Topics.ADVICE_ISSUED, advice.userId(), EventJson.write(advice),
+                Map.of("ce_id", advice.adviceId().toString(), "ce_type", "org.upright.advice.issued.v1",
+                        "ce_source", "/test", "ce_specversion", "1.0", "ce_subject", advice.userId()));
+    }
+
+    private static AdviceIssued advice(String user, Instant issuedAt) {
+        return new AdviceIssued(UUID.randomUUID(), user, "cdc-aerobic", Severity.INFO,
+                "So far this week: 40 of the 150 moderate-intensity minutes the CDC recommends.", 40, 150, "min/wk",
+                new AdviceIssued.Source("Physical Activity Guidelines for Americans, 2nd edition (HHS/CDC, 2018)",
+                        "Key Guidelines for Adults", "150 minutes of moderate or 75 of vigorous aerobic activity a week"),
+                "2026-W48", issuedAt);
+    }
+
+    private static String newUser() {
+        return "user-" + UUID.randomUUID();
+    }
+}
