@@ -1,0 +1,103 @@
+package org.upright.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.upright.localstack.Stack;
+import org.upright.localstack.StackPorts;
+
+/**
+ * The three packaged services as separate processes on one real broker and one real database,
+ * used the way a wearable and a person use them.
+ */
+class WearableToInboxTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static Stack stack;
+
+    @BeforeAll
+    static void startStack() {
+        Path root = Path.of(System.getProperty("upright.root", "..")).toAbsolutePath().normalize();
+        stack = Stack.start(root, Path.of("target", "e2e-logs"), StackPorts.anyFree(), line -> System.out.println("e2e: " + line));
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void postedExerciseBecomesAPacingNudgeInTheInbox() {
+        String user = "e2e-" + UUID.randomUUID();
+        OffsetDateTime end = now().minusMinutes(5);
+
+        postExercise(user, UUID.randomUUID(), end.minusMinutes(40), end).then().statusCode(202);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service"))
+                .when().get("/api/v1/users/{user}/notifications", user)
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].ruleId", equalTo("cdc-aerobic"))
+                .body("[0].figure", equalTo(40.0f))
+                .body("[0].target", equalTo(150.0f))
+                .body("[0].source.document", equalTo("Physical Activity Guidelines for Americans, 2nd edition (HHS/CDC, 2018)")));
+    }
+
+    @Test
+    void sameEventPostedTwiceIsCountedOnce() {
+        String user = "e2e-" + UUID.randomUUID();
+        OffsetDateTime end = now().minusMinutes(30);
+        if (!isoWeek(end.minusMinutes(20)).equals(isoWeek(end.plusMinutes(15)))) {
+            end = end.minusHours(1); // keep all three in one week, even just after Monday 00:00
+        }
+        UUID retried = UUID.randomUUID();
+
+        postExercise(user, retried, end.minusMinutes(20), end).then().statusCode(202);
+        postExercise(user, retried, end.minusMinutes(20), end).then().statusCode(202);
+        postExercise(user, UUID.randomUUID(), end.plusMinutes(5), end.plusMinutes(15)).then().statusCode(202);
+
+        String week = isoWeek(end);
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("advice-service"))
+                .when().get("/api/v1/users/{user}/weeks/{week}", user, week)
+                .then().statusCode(200)
+                .body("moderateMinutes", equalTo(30.0f)));
+    }
+
+    private static io.restassured.response.Response postExercise(String user, UUID eventId, OffsetDateTime start,
+                                                                OffsetDateTime end) {
+        String body = """
+                {"eventId": "%s", "type": "exercise", "start": "%s", "end": "%s", "activity": "walking", "intensity": "moderate"}
+                """.formatted(eventId, start, end);
+        return given().baseUri(url("activity-service")).header("X-User-Id", user).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/events");
+    }
+
+    private static String url(String service) {
+        return stack.uri(service).toString();
+    }
+
+    /** The events carry UTC offsets and no zone, so advice-service files them under their UTC week. */
+    private static String isoWeek(OffsetDateTime time) {
+        OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC);
+        return "%d-W%02d".formatted(utc.get(IsoFields.WEEK_BASED_YEAR), utc.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,97 @@
+package org.upright.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.upright.localinfra.LocalDatabase;
+
+/**
+ * {@code ./upright up}: runs the stack in the foreground until Ctrl-C, {@code ./upright down} or a
+ * service dying. Exit codes: 0 stopped on request, 1 a part failed, 2 a port is taken.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = Path.of(System.getProperty("upright.root", ".")).toAbsolutePath().normalize();
+        Path stateDir = root.resolve(".upright");
+        Path logDir = stateDir.resolve("logs");
+        StackPorts ports = StackPorts.fromEnvironment(System::getenv);
+        boolean embeddedDatabase = System.getenv(LocalDatabase.JDBC_URL_ENV) == null;
+
+        Map<String, Integer> taken = ports.taken(embeddedDatabase);
+        if (!taken.isEmpty()) {
+            taken.forEach((what, port) -> System.err.println("port " + port + " for the " + what + " is already in use"));
+            System.err.println("Stop what holds it (is a stack already running? ./upright down) or set the variable named to another port.");
+            System.exit(2);
+        }
+
+        Stack stack;
+        try {
+            stack = Stack.start(root, logDir, ports, line -> System.out.println("upright: " + line));
+        } catch (RuntimeException e) {
+            System.err.println("upright: the stack could not start: " + e.getMessage());
+            System.err.println("upright: logs are in " + logDir);
+            System.exit(1);
+            return;
+        }
+
+        Path pidFile = stateDir.resolve("stack.pid");
+        write(pidFile, String.valueOf(ProcessHandle.current().pid()));
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            System.out.println("upright: stopping");
+            stack.close();
+            delete(pidFile);
+        }, "stop-stack"));
+
+        printSummary(stack, logDir);
+        while (stack.services().stream().allMatch(ServiceProcess::isAlive)) {
+            Thread.sleep(1000);
+        }
+        if (stopping.get()) {
+            return; // the shutdown hook is stopping everything
+        }
+        stack.services().stream().filter(service -> !service.isAlive()).forEach(service ->
+                System.err.println("upright: " + service.name() + " stopped unexpectedly. Last lines of "
+                        + service.log() + ":\n" + service.tail(20)));
+        System.exit(1);
+    }
+
+    private static void printSummary(Stack stack, Path logDir) {
+        System.out.println();
+        System.out.println("Upright is running.");
+        System.out.printf("  %-22s %s%n", "Kafka broker", stack.kafkaBootstrapServers());
+        System.out.printf("  %-22s %s%n", "PostgreSQL", stack.database().jdbcUrl()
+                + (stack.database().isEmbedded() ? " (embedded, user postgres)" : ""));
+        for (ServiceProcess service : stack.services()) {
+            System.out.printf("  %-22s %s  (health %s/q/health, API %s/q/openapi)%n", service.name(), service.baseUri(),
+                    service.baseUri(), service.baseUri());
+        }
+        System.out.println("  logs                   " + logDir);
+        System.out.println("Ctrl-C or ./upright down stops everything.");
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // nothing left to clean up
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.upright.localstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.upright.localinfra.LocalDatabase;
+import org.upright.localinfra.LocalKafka;
+
+/**
+ * The whole of Upright on one machine: a Kafka broker, PostgreSQL (embedded unless
+ * {@value LocalDatabase#JDBC_URL_ENV} names one) and the three packaged services, each with its
+ * log in one folder. Closing it stops everything in reverse order.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("activity-service", "advice-service", "notification-service");
+
+    private final LocalKafka kafka;
+    private final LocalDatabase database;
+    private final List<ServiceProcess> services;
+
+    private Stack(LocalKafka kafka, LocalDatabase database, List<ServiceProcess> services) {
+        this.kafka = kafka;
+        this.database = database;
+        this.services = services;
+    }
+
+    /**
+     * Starts everything and waits until each service is ready. If a part fails, what started is
+     * stopped again and the exception says which part and why.
+     */
+    public static Stack start(Path root, Path logDir, StackPorts ports, Consumer<String> progress) {
+        LocalKafka kafka = null;
+        LocalDatabase database = null;
+        List<ServiceProcess> services = new ArrayList<>();
+        try {
+            progress.accept("starting Kafka broker on 127.0.0.1:" + ports.kafka());
+            kafka = LocalKafka.start(ports.kafka(), logDir.resolve("kafka.log"));
+            progress.accept("starting PostgreSQL");
+            database = LocalDatabase.start(ports.database());
+            int[] httpPorts = {ports.activity(), ports.advice(), ports.notification()};
+            for (int i = 0; i < SERVICES.size(); i++) {
+                String name = SERVICES.get(i);
+                progress.accept("starting " + name + " on 127.0.0.1:" + httpPorts[i]);
+                services.add(ServiceProcess.start(root, name, httpPorts[i], environment(kafka, database),
+                        logDir.resolve(name + ".log")));
+            }
+            // The services boot side by side; wait for all of them.
+            for (ServiceProcess service : services) {
+                service.awaitReady();
+                progress.accept(service.name() + " is ready");
+            }
+            return new Stack(kafka, database, services);
+        } catch (RuntimeException e) {
+            new Stack(kafka, database, services).close();
+            throw e;
+        }
+    }
+
+    public URI uri(String service) {
+        return services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service)).baseUri();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public LocalDatabase database() {
+        return database;
+    }
+
+    public List<ServiceProcess> services() {
+        return Collections.unmodifiableList(services);
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services);
+        Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::close);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    private static Map<String, String> environment(LocalKafka kafka, LocalDatabase database) {
+        return Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", database.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", database.password());
+    }
+}
