@@ -3,6 +3,8 @@ package org.upright.localinfra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -19,12 +21,14 @@ public final class LocalDatabase implements AutoCloseable {
     private final String username;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final Process watchdog;
 
-    private LocalDatabase(String jdbcUrl, String username, String password, EmbeddedPostgres embedded) {
+    private LocalDatabase(String jdbcUrl, String username, String password, EmbeddedPostgres embedded, Process watchdog) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
         this.embedded = embedded;
+        this.watchdog = watchdog;
     }
 
     /** @param port where an embedded server listens; 0 for any free port */
@@ -34,15 +38,17 @@ public final class LocalDatabase implements AutoCloseable {
             return new LocalDatabase(external.get(),
                     Optional.ofNullable(System.getenv(USERNAME_ENV)).orElse("postgres"),
                     Optional.ofNullable(System.getenv(PASSWORD_ENV)).orElse(""),
-                    null);
+                    null, null);
         }
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            Path dataDir = Files.createTempDirectory("upright-postgres-");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true);
             if (port != 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            return new LocalDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres);
+            Process watchdog = watch(postmasterPid(dataDir), dataDir);
+            return new LocalDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres, watchdog);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
@@ -69,9 +75,28 @@ public final class LocalDatabase implements AutoCloseable {
         if (embedded != null) {
             try {
                 embedded.close();
+                watchdog.getOutputStream().close();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not stop embedded PostgreSQL", e);
             }
         }
+    }
+
+    /** The server itself, not the pg_ctl that started it: the first line of postmaster.pid. */
+    private static long postmasterPid(Path dataDir) throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    /**
+     * PostgreSQL outlives a JVM killed with SIGKILL. This small shell stops it and deletes its data
+     * when its standard input, held by this JVM, closes: on close, or when this JVM dies anyhow.
+     */
+    private static Process watch(long postmasterPid, Path dataDir) throws IOException {
+        String script = "cat >/dev/null; kill -INT \"$1\" 2>/dev/null;"
+                + " for i in $(seq 100); do kill -0 \"$1\" 2>/dev/null || break; sleep 0.1; done; rm -rf \"$2\"";
+        return new ProcessBuilder("bash", "-c", script, "postgres-watchdog", String.valueOf(postmasterPid), dataDir.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 }

@@ -44,7 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m",
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.console.json.enabled=false",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-cp", ownLocation() + File.pathSeparator + jar,
                 ExitWithParent.class.getName(), "io.quarkus.bootstrap.runner.QuarkusEntryPoint"));
