@@ -77,6 +77,39 @@ class EventJsonSchemaTest {
         assertTrue(EventJson.read(json, ActivityEvent.class).eventId() != null);
     }
 
+    @Test
+    void schemaVocabularyIsTheVocabularyOfTheRecords() throws Exception {
+        JsonNode properties;
+        try (InputStream schema = EventJson.class.getResourceAsStream("/schemas/activity-events.v1.schema.json")) {
+            properties = JSON.readTree(schema).get("properties");
+        }
+        Set<String> activities = new java.util.HashSet<>(Vocabulary.ACTIVITY_METS.keySet());
+        activities.add(Vocabulary.OTHER_ACTIVITY);
+        assertEquals(activities, enumOf(properties.get("activity")));
+        assertEquals(Vocabulary.POSTURES, enumOf(properties.get("posture")));
+        assertEquals(Vocabulary.BODY_SITES, enumOf(properties.get("bodySite")));
+        assertEquals(Vocabulary.PAIN_KINDS, enumOf(properties.get("kind")));
+    }
+
+    @Test
+    void openSittingBoutNeedsNoEndButEveryOtherTypeDoes() throws Exception {
+        ActivityEvent openBout = new ActivityEvent(UUID.randomUUID(), "u-1", "device-1", EventType.SITTING,
+                OffsetDateTime.parse("2026-11-24T09:00:00+01:00"), null, "Europe/Berlin",
+                null, null, null, null, null, null, null, null, null, null, null, "bout-1");
+        ActivityEvent stressWithoutEnd = new ActivityEvent(UUID.randomUUID(), "u-1", "device-1", EventType.STRESS,
+                OffsetDateTime.parse("2026-11-24T09:00:00+01:00"), null, null,
+                null, null, null, null, null, null, 80, null, null, null, null, null);
+
+        assertEquals(Set.of(), violations("activity-events.v1.schema.json", EventJson.write(openBout)));
+        assertFalse(violations("activity-events.v1.schema.json", EventJson.write(stressWithoutEnd)).isEmpty());
+    }
+
+    private static Set<String> enumOf(JsonNode property) {
+        Set<String> values = new java.util.HashSet<>();
+        property.get("enum").forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
     private static ActivityEvent exercise(UUID eventId) {
         return new ActivityEvent(eventId, "u-1", "device-1", EventType.EXERCISE,
                 OffsetDateTime.parse("2026-11-24T07:00:00+09:00"), OffsetDateTime.parse("2026-11-24T07:30:00+09:00"),

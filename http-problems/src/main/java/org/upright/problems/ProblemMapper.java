@@ -1,7 +1,6 @@
 package org.upright.problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -28,6 +27,7 @@ public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final URI VALIDATION = URI.create("urn:upright:problem:validation");
     private static final URI MALFORMED = URI.create("urn:upright:problem:malformed-body");
+    private static final URI TOO_LARGE = URI.create("urn:upright:problem:too-large");
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e, UriInfo uri) {
@@ -47,13 +47,18 @@ public class ProblemMapper {
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class,
         ValueInstantiationException.class, InvalidFormatException.class, UnrecognizedPropertyException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : "";
-        String message = describe(e);
+        String field = JsonErrors.fieldOf(e);
+        String message = JsonErrors.describe(e);
         if (field.isEmpty()) {
             return respond(new Problem(MALFORMED, "Malformed request body", 400,
                     "The body is not valid JSON: " + e.getOriginalMessage(), uri.getPath(), List.of()));
         }
         return validationProblem(List.of(new FieldError(field, message)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(TooLargeException e, UriInfo uri) {
+        return respond(new Problem(TOO_LARGE, "Request too large", 413, e.getMessage(), uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper
@@ -103,31 +108,5 @@ public class ProblemMapper {
         }
         List<String> field = names.size() > 2 ? names.subList(2, names.size()) : names.subList(names.size() - 1, names.size());
         return String.join(".", field);
-    }
-
-    /** Jackson's own messages name Java classes; these say what is wrong in the caller's terms. */
-    private static String describe(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "is not a field of this request";
-        }
-        if (e instanceof ValueInstantiationException && e.getCause() != null) {
-            return "is not accepted: " + e.getCause().getMessage();
-        }
-        if (e instanceof InvalidFormatException invalid) {
-            return "has the wrong format: '" + invalid.getValue() + "'";
-        }
-        return "has the wrong type";
-    }
-
-    private static String jsonPath(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : path) {
-            if (reference.getFieldName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.upright.events.ActivityEvent;
@@ -26,6 +27,11 @@ public class EventPublisher {
     @Inject
     @Channel(Topics.ACTIVITY_EVENTS)
     MutinyEmitter<String> activityEvents;
+
+    /** Completes when the broker has acknowledged every event; fails if it refused any. */
+    public Uni<Void> publishAll(List<ActivityEvent> events) {
+        return Uni.join().all(events.stream().map(this::publish).toList()).andCollectFailures().replaceWithVoid();
+    }
 
     public Uni<Void> publish(ActivityEvent event) {
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()

@@ -7,8 +7,8 @@ import org.upright.events.EventType;
 import org.upright.events.Intensity;
 
 /**
- * An event as a wearable posts it. There is no {@code userId}: the owner comes from the
- * credentials, and a body that names one is refused as an unknown field.
+ * An event as a wearable posts it (contract v1). There is no {@code userId}: the owner comes from
+ * the credentials, and a body that names one is refused as an unknown field.
  */
 @Schema(name = "Event", example = """
         {"eventId": "6f1c2a4e-2b7d-4a8e-9a51-0c3f5d7e9b11", "type": "exercise",
@@ -20,9 +20,16 @@ public record EventRequest(
         OffsetDateTime start,
         OffsetDateTime end,
         String timeZone,
-        String activity,
-        Intensity intensity,
-        Double mets,
-        Integer avgHeartRate,
-        Boolean muscleStrengthening) {
+        @Schema(description = "exercise") String activity,
+        @Schema(description = "exercise") Intensity intensity,
+        @Schema(description = "exercise, 0 to 25") Double mets,
+        @Schema(description = "exercise, beats per minute") Integer avgHeartRate,
+        @Schema(description = "exercise") Boolean muscleStrengthening,
+        @Schema(description = "posture: upright, reclined, slouched, hunched, leaning-forward") String posture,
+        @Schema(description = "stress, 0 to 100") Integer level,
+        @Schema(description = "symptom: lower-back, upper-back, neck, hip, buttock, leg, other") String bodySite,
+        @Schema(description = "symptom, 0 to 10") Integer severity,
+        @Schema(description = "symptom: spasm, ache, sharp") String kind,
+        @Schema(description = "symptom: where the pain spreads to") String radiatesTo,
+        @Schema(description = "sitting: the same boutId opens (no end) and closes (with end) a bout") String boutId) {
 }

@@ -1,77 +1,84 @@
 package org.upright.activity.ingest;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
+import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.upright.events.ActivityEvent;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.upright.problems.FieldError;
 import org.upright.problems.InvalidRequestException;
 
 @Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
     /** Until device tokens and JWTs arrive, the caller names the user in this header. */
     public static final String USER_HEADER = "X-User-Id";
+    public static final String NDJSON = "application/x-ndjson";
     static final String SOURCE = "/activity-service/http";
 
     @Inject
-    EventValidator validator;
+    EventBodyReader reader;
 
     @Inject
-    EventPublisher publisher;
-
-    @ConfigProperty(name = "upright.ingest.publish-timeout", defaultValue = "5s")
-    Duration publishTimeout;
+    Ingestor ingestor;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record one event",
-            description = "Answers 202 once the broker has stored the event durably; 503 with Retry-After when it cannot in time.")
-    @APIResponse(responseCode = "202", description = "Accepted: the event is on the activity-events topic")
-    @APIResponse(responseCode = "400", description = "The event breaks the contract; the problem names each field")
-    @APIResponse(responseCode = "503", description = "The broker could not take the event in time; retry after the given seconds")
-    public Uni<Response> post(@Parameter(description = "The user the event belongs to") @HeaderParam(USER_HEADER) String userId,
-                              EventRequest request) {
+    @Operation(summary = "Record one event or a batch",
+            description = "One event (an object): 202 once the broker has stored it durably, 200 if it was accepted before, "
+                    + "400 naming each field that breaks the contract. A batch (an array of at most 1000): 200 with a result "
+                    + "per item; bad items never cost the good ones. 503 with Retry-After when the broker cannot take the "
+                    + "events in time: nothing was accepted, retry.")
+    @RequestBody(content = @Content(schema = @Schema(oneOf = {EventRequest.class, EventRequest[].class})))
+    @APIResponse(responseCode = "202", description = "The event is stored on the activity-events topic")
+    @APIResponse(responseCode = "200", description = "A batch's results, or a single event that was accepted before",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Not an event, or an event that breaks the contract")
+    @APIResponse(responseCode = "413", description = "Body over 1 MiB or batch over 1000 events")
+    @APIResponse(responseCode = "503", description = "The broker could not take the events in time; retry after Retry-After seconds")
+    public Response postJson(@HeaderParam(USER_HEADER) String userId, byte[] body) throws IOException {
+        String user = requireUser(userId);
+        EventBodyReader.Body parsed = reader.readJson(body);
+        List<ItemResult> results = ingestor.ingest(user, SOURCE, parsed.items());
+        return parsed.batch() ? Response.ok(BatchResult.of(results)).build() : single(results.get(0));
+    }
+
+    @POST
+    @Consumes(NDJSON)
+    @Operation(summary = "Record a stream of events, one JSON event a line (at most 1000)")
+    @APIResponse(responseCode = "200", description = "A result per line",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    public Response postNdjson(@HeaderParam(USER_HEADER) String userId, byte[] body) {
+        String user = requireUser(userId);
+        return Response.ok(BatchResult.of(ingestor.ingest(user, SOURCE, reader.readNdjson(body).items()))).build();
+    }
+
+    private static Response single(ItemResult result) {
+        return switch (result.status()) {
+            case accepted -> Response.accepted(result).build();
+            case duplicate -> Response.ok(result).build();
+            case rejected -> throw new InvalidRequestException(result.errors().stream()
+                    .map(error -> new FieldError(error.field(), error.message()))
+                    .toList());
+        };
+    }
+
+    private static String requireUser(String userId) {
         if (userId == null || userId.isBlank()) {
             throw new WebApplicationException("The " + USER_HEADER + " header must name the user", 401);
         }
-        if (request == null) {
-            throw new InvalidRequestException("", "a JSON event is required");
-        }
-        List<FieldError> errors = validator.validate(request);
-        if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
-        }
-        ActivityEvent event = toActivityEvent(userId, request);
-        return publisher.publish(event)
-                .ifNoItem().after(publishTimeout).fail()
-                .onFailure().transform(cause -> new ServiceUnavailableException(
-                        "The event could not be stored durably in time; it was not accepted", 5L))
-                .replaceWith(Response.accepted(new Accepted(event.eventId(), "accepted")).build());
-    }
-
-    private static ActivityEvent toActivityEvent(String userId, EventRequest request) {
-        return new ActivityEvent(request.eventId(), userId, SOURCE, request.type(), request.start(), request.end(),
-                request.timeZone(), request.activity(), request.intensity(), request.mets(), request.avgHeartRate(),
-                request.muscleStrengthening(), null, null, null, null, null, null, null);
-    }
-
-    public record Accepted(UUID eventId, String status) {
+        return userId;
     }
 }

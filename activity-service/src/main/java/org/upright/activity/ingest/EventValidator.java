@@ -7,19 +7,22 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.upright.events.EventType;
+import org.upright.events.Vocabulary;
 import org.upright.problems.FieldError;
 
-/** Checks an event against the v1 contract and names every field that breaks it. */
+/** Checks an event against the v1 contract and names every field that breaks it, and why. */
 @ApplicationScoped
 public class EventValidator {
 
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     static final Duration MAX_AGE = Duration.ofDays(30);
-    static final Set<EventType> ACCEPTED_TYPES = Set.of(EventType.EXERCISE);
 
     private final Clock clock;
 
@@ -37,11 +40,10 @@ public class EventValidator {
             errors.add(new FieldError("eventId", "is required: a UUID chosen by the device"));
         }
         if (event.type() == null) {
-            errors.add(new FieldError("type", "is required"));
-        } else if (!ACCEPTED_TYPES.contains(event.type())) {
-            errors.add(new FieldError("type", "'" + event.type().wireName() + "' is not accepted yet; accepted: exercise"));
+            errors.add(new FieldError("type", "is required: one of sitting, posture, exercise, stretch, stress, symptom"));
+            return errors;
         }
-        checkInterval(event.start(), event.end(), errors);
+        checkInterval(event, errors);
         if (event.timeZone() != null) {
             try {
                 ZoneId.of(event.timeZone());
@@ -49,19 +51,29 @@ public class EventValidator {
                 errors.add(new FieldError("timeZone", "is not an IANA time zone such as Europe/Berlin"));
             }
         }
-        if (event.type() == EventType.EXERCISE && (event.activity() == null || event.activity().isBlank())) {
-            errors.add(new FieldError("activity", "is required for an exercise event"));
-        }
-        if (event.mets() != null && (event.mets() < 0 || event.mets() > 25)) {
-            errors.add(new FieldError("mets", "must be between 0 and 25"));
-        }
-        if (event.avgHeartRate() != null && (event.avgHeartRate() < 20 || event.avgHeartRate() > 250)) {
-            errors.add(new FieldError("avgHeartRate", "must be between 20 and 250 beats per minute"));
+        checkFieldsBelongToType(event, errors);
+        switch (event.type()) {
+            case EXERCISE -> checkExercise(event, errors);
+            case POSTURE -> requireOneOf("posture", event.posture(), Vocabulary.POSTURES, errors);
+            case STRESS -> requireInRange("level", event.level(), 0, 100, errors);
+            case SYMPTOM -> checkSymptom(event, errors);
+            case SITTING -> {
+                if (event.boutId() == null || event.boutId().isBlank()) {
+                    errors.add(new FieldError("boutId", "is required for a sitting event: it pairs the bout's open and close"));
+                } else if (event.boutId().length() > 100) {
+                    errors.add(new FieldError("boutId", "must be at most 100 characters"));
+                }
+            }
+            case STRETCH -> {
+                // start and end are all a stretch break has
+            }
         }
         return errors;
     }
 
-    private void checkInterval(OffsetDateTime start, OffsetDateTime end, List<FieldError> errors) {
+    private void checkInterval(EventRequest event, List<FieldError> errors) {
+        OffsetDateTime start = event.start();
+        OffsetDateTime end = event.end();
         if (start == null) {
             errors.add(new FieldError("start", "is required: an ISO-8601 instant with offset"));
             return;
@@ -74,11 +86,87 @@ public class EventValidator {
             errors.add(new FieldError("start", "is more than 30 days old"));
         }
         if (end == null) {
-            errors.add(new FieldError("end", "is required for an exercise event"));
+            if (event.type() != EventType.SITTING) {
+                errors.add(new FieldError("end", "is required; only a sitting bout that is still open may omit it"));
+            }
         } else if (!end.isAfter(start)) {
             errors.add(new FieldError("end", "must be after start"));
         } else if (Duration.between(start, end).compareTo(MAX_DURATION) > 0) {
             errors.add(new FieldError("end", "must be at most 24 hours after start"));
+        } else if (end.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+            errors.add(new FieldError("end", "is more than 5 minutes in the future"));
+        }
+    }
+
+    private static void checkExercise(EventRequest event, List<FieldError> errors) {
+        if (event.activity() == null || event.activity().isBlank()) {
+            errors.add(new FieldError("activity", "is required for an exercise event"));
+        } else if (!Vocabulary.isActivity(event.activity())) {
+            errors.add(new FieldError("activity", "'" + event.activity() + "' is not a known activity; known: "
+                    + String.join(", ", new TreeSet<>(Vocabulary.ACTIVITY_METS.keySet())) + ", other"));
+        }
+        if (event.mets() != null && (event.mets() < 0 || event.mets() > 25)) {
+            errors.add(new FieldError("mets", "must be between 0 and 25"));
+        }
+        if (event.avgHeartRate() != null) {
+            requireInRange("avgHeartRate", event.avgHeartRate(), 20, 250, errors);
+        }
+    }
+
+    private static void checkSymptom(EventRequest event, List<FieldError> errors) {
+        requireOneOf("bodySite", event.bodySite(), Vocabulary.BODY_SITES, errors);
+        requireInRange("severity", event.severity(), 0, 10, errors);
+        if (event.kind() != null) {
+            requireOneOf("kind", event.kind(), Vocabulary.PAIN_KINDS, errors);
+        }
+        if (event.radiatesTo() != null) {
+            requireOneOf("radiatesTo", event.radiatesTo(), Vocabulary.BODY_SITES, errors);
+        }
+    }
+
+    /** A field of another type is a sign of a confused device; refusing it keeps the data honest. */
+    private static void checkFieldsBelongToType(EventRequest event, List<FieldError> errors) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        typed.put("activity", event.activity());
+        typed.put("intensity", event.intensity());
+        typed.put("mets", event.mets());
+        typed.put("avgHeartRate", event.avgHeartRate());
+        typed.put("muscleStrengthening", event.muscleStrengthening());
+        typed.put("posture", event.posture());
+        typed.put("level", event.level());
+        typed.put("bodySite", event.bodySite());
+        typed.put("severity", event.severity());
+        typed.put("kind", event.kind());
+        typed.put("radiatesTo", event.radiatesTo());
+        typed.put("boutId", event.boutId());
+        Set<String> allowed = switch (event.type()) {
+            case EXERCISE -> Set.of("activity", "intensity", "mets", "avgHeartRate", "muscleStrengthening");
+            case POSTURE -> Set.of("posture");
+            case STRESS -> Set.of("level");
+            case SYMPTOM -> Set.of("bodySite", "severity", "kind", "radiatesTo");
+            case SITTING -> Set.of("boutId");
+            case STRETCH -> Set.of();
+        };
+        typed.forEach((field, value) -> {
+            if (value != null && !allowed.contains(field)) {
+                errors.add(new FieldError(field, "does not belong to a " + event.type().wireName() + " event"));
+            }
+        });
+    }
+
+    private static void requireOneOf(String field, String value, Set<String> words, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required: one of " + String.join(", ", new TreeSet<>(words))));
+        } else if (!words.contains(value)) {
+            errors.add(new FieldError(field, "'" + value + "' is not one of " + String.join(", ", new TreeSet<>(words))));
+        }
+    }
+
+    private static void requireInRange(String field, Integer value, int min, int max, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required: a whole number from " + min + " to " + max));
+        } else if (value < min || value > max) {
+            errors.add(new FieldError(field, "must be between " + min + " and " + max));
         }
     }
 }

@@ -119,6 +119,121 @@ class EventResourceTest {
     }
 
     @Test
+    void eachTypeIsAcceptedAndPublishedWithItsFields() throws Exception {
+        String userId = "user-" + UUID.randomUUID();
+        String start = minutesAgo(40);
+        String end = minutesAgo(10);
+        List<String> events = List.of(
+                "{\"type\": \"sitting\", \"boutId\": \"b-7\", \"start\": \"%s\"}".formatted(start),
+                "{\"type\": \"posture\", \"posture\": \"slouched\", \"start\": \"%s\", \"end\": \"%s\"}".formatted(start, end),
+                "{\"type\": \"stretch\", \"start\": \"%s\", \"end\": \"%s\"}".formatted(start, end),
+                "{\"type\": \"stress\", \"level\": 85, \"start\": \"%s\", \"end\": \"%s\"}".formatted(start, end),
+                "{\"type\": \"symptom\", \"bodySite\": \"lower-back\", \"severity\": 7, \"kind\": \"spasm\", \"start\": \"%s\", \"end\": \"%s\"}"
+                        .formatted(start, end),
+                exercise(UUID.randomUUID(), "cycling", 20).trim());
+        for (String event : events) {
+            String body = event.startsWith("{\"eventId\"") ? event : event.replace("{", "{\"eventId\": \"" + UUID.randomUUID() + "\", ");
+            given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(body)
+                    .when().post("/api/v1/events")
+                    .then().statusCode(202).body("status", equalTo("accepted"));
+        }
+
+        List<JsonNode> published = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> record : recordsOf(userId, events.size())) {
+            published.add(JSON.readTree(record.value()));
+        }
+        assertEquals(List.of("sitting", "posture", "stretch", "stress", "symptom", "exercise"),
+                published.stream().map(node -> node.get("type").asText()).toList());
+        assertEquals("b-7", published.get(0).get("boutId").asText());
+        assertEquals(false, published.get(0).has("end"), "an open bout has no end");
+        assertEquals("slouched", published.get(1).get("posture").asText());
+        assertEquals(85, published.get(3).get("level").asInt());
+        assertEquals("spasm", published.get(4).get("kind").asText());
+        assertEquals(7, published.get(4).get("severity").asInt());
+    }
+
+    @Test
+    void batchAcceptsTheGoodItemsAndNamesEachBadOneByIndex() {
+        String userId = "user-" + UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        String badMets = exercise(UUID.randomUUID(), "running", 10).replace("\"intensity\": \"moderate\"", "\"mets\": 40");
+        String body = "[" + exercise(first, "walking", 10) + "," + badMets + "," + exercise(third, "running", 5)
+                + ", \"not an event\", " + exercise(first, "walking", 10) + "]";
+
+        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/events")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(1))
+                .body("rejected", equalTo(2))
+                .body("items.status", equalTo(List.of("accepted", "rejected", "accepted", "rejected", "duplicate")))
+                .body("items[1].errors[0].field", equalTo("mets"))
+                .body("items[1].errors[0].index", equalTo(1))
+                .body("items[3].index", equalTo(3));
+
+        assertEquals(List.of(first.toString(), third.toString()),
+                recordsOf(userId, 2).stream().map(record -> header(record, "ce_id")).toList());
+    }
+
+    @Test
+    void ndjsonStreamIsReadLineByLine() {
+        String userId = "user-" + UUID.randomUUID();
+        String body = exercise(UUID.randomUUID(), "walking", 10).trim() + "\n"
+                + "{\"eventId\": \n"
+                + exercise(UUID.randomUUID(), "yoga", 15).trim() + "\n";
+
+        given().header(EventResource.USER_HEADER, userId).contentType("application/x-ndjson")
+                .body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/events")
+                .then().statusCode(200)
+                .body("accepted", equalTo(2))
+                .body("rejected", equalTo(1))
+                .body("items[1].errors[0].index", equalTo(1));
+        recordsOf(userId, 2);
+    }
+
+    @Test
+    void repostedEventIsAnsweredAsADuplicateAndPublishedOnce() {
+        String userId = "user-" + UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        String event = exercise(eventId, "walking", 30);
+
+        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(event)
+                .when().post("/api/v1/events").then().statusCode(202).body("status", equalTo("accepted"));
+        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(event)
+                .when().post("/api/v1/events").then().statusCode(200).body("status", equalTo("duplicate"));
+        // the same id from another person is that person's own event
+        given().header(EventResource.USER_HEADER, userId + "-other").contentType(ContentType.JSON).body(event)
+                .when().post("/api/v1/events").then().statusCode(202);
+
+        assertEquals(1, TopicReader.read(bootstrapServers, Topics.ACTIVITY_EVENTS,
+                record -> userId.equals(record.key()), 2, Duration.ofSeconds(5)).size());
+    }
+
+    @Test
+    void bodyOverOneMebibyteIsRefusedWith413() {
+        String padding = " ".repeat(1024 * 1024);
+        given().header(EventResource.USER_HEADER, "user-" + UUID.randomUUID()).contentType(ContentType.JSON)
+                .body("[" + exercise(UUID.randomUUID(), "walking", 10) + padding + "]")
+                .when().post("/api/v1/events")
+                .then().statusCode(413)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void batchOfMoreThanAThousandEventsIsRefusedWith413() {
+        String event = exercise(UUID.randomUUID(), "walking", 10).trim();
+        String body = "[" + String.join(",", java.util.Collections.nCopies(1001, event)) + "]";
+
+        given().header(EventResource.USER_HEADER, "user-" + UUID.randomUUID()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/events")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("detail", containsString("1000"));
+    }
+
+    @Test
     void eventWithoutAUserIsUnauthorized() {
         given().contentType(ContentType.JSON).body(exercise(UUID.randomUUID(), "walking", 10))
                 .when().post("/api/v1/events")

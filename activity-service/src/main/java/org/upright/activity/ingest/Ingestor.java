@@ -1,0 +1,98 @@
+package org.upright.activity.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ServiceUnavailableException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.upright.events.ActivityEvent;
+import org.upright.problems.FieldError;
+
+/**
+ * Takes what a device posted: validates each item, answers a retried event as a duplicate, and
+ * publishes the rest. Returns only once the broker has acknowledged every accepted event; when it
+ * cannot in time, nothing is recorded as accepted and the caller is told to retry.
+ */
+@ApplicationScoped
+public class Ingestor {
+
+    private static final Logger LOG = Logger.getLogger(Ingestor.class);
+    static final long RETRY_AFTER_SECONDS = 5;
+
+    @Inject
+    EventValidator validator;
+
+    @Inject
+    AcceptedEvents acceptedEvents;
+
+    @Inject
+    EventPublisher publisher;
+
+    @ConfigProperty(name = "upright.ingest.publish-timeout", defaultValue = "5s")
+    Duration publishTimeout;
+
+    public List<ItemResult> ingest(String userId, String source, List<ParsedItem> items) {
+        ItemResult[] results = new ItemResult[items.size()];
+        Map<UUID, ParsedItem> valid = new LinkedHashMap<>();
+        for (ParsedItem item : items) {
+            List<FieldError> errors = item.event() == null ? item.errors() : validator.validate(item.event());
+            if (!errors.isEmpty()) {
+                results[item.index()] = rejected(item, errors);
+            } else if (valid.containsKey(item.event().eventId())) {
+                results[item.index()] = new ItemResult(item.index(), item.event().eventId(), ItemResult.Status.duplicate, List.of());
+            } else {
+                valid.put(item.event().eventId(), item);
+            }
+        }
+        Set<UUID> seenBefore = acceptedEvents.alreadyAccepted(userId, valid.keySet());
+        List<ActivityEvent> toPublish = new ArrayList<>();
+        for (ParsedItem item : valid.values()) {
+            UUID eventId = item.event().eventId();
+            boolean duplicate = seenBefore.contains(eventId);
+            results[item.index()] = new ItemResult(item.index(), eventId,
+                    duplicate ? ItemResult.Status.duplicate : ItemResult.Status.accepted, List.of());
+            if (!duplicate) {
+                toPublish.add(toActivityEvent(userId, source, item.event()));
+            }
+        }
+        publish(toPublish);
+        Set<UUID> published = new HashSet<>();
+        toPublish.forEach(event -> published.add(event.eventId()));
+        acceptedEvents.record(userId, published);
+        return List.of(results);
+    }
+
+    private void publish(List<ActivityEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            publisher.publishAll(events).await().atMost(publishTimeout);
+        } catch (RuntimeException e) {
+            LOG.warnf("the broker did not acknowledge %d events in time: %s", events.size(), e.getMessage());
+            throw new ServiceUnavailableException(
+                    "The events could not be stored durably in time and were not accepted; retry them", RETRY_AFTER_SECONDS);
+        }
+    }
+
+    private static ItemResult rejected(ParsedItem item, List<FieldError> errors) {
+        UUID eventId = item.event() == null ? null : item.event().eventId();
+        List<FieldError> indexed = errors.stream().map(error -> error.atIndex(item.index())).toList();
+        return new ItemResult(item.index(), eventId, ItemResult.Status.rejected, indexed);
+    }
+
+    static ActivityEvent toActivityEvent(String userId, String source, EventRequest request) {
+        return new ActivityEvent(request.eventId(), userId, source, request.type(), request.start(), request.end(),
+                request.timeZone(), request.activity(), request.intensity(), request.mets(), request.avgHeartRate(),
+                request.muscleStrengthening(), request.posture(), request.level(), request.bodySite(),
+                request.severity(), request.kind(), request.radiatesTo(), request.boutId());
+    }
+}
