@@ -12,10 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.upright.localinfra.LocalJwtKeys;
 import org.upright.localstack.Stack;
 import org.upright.localstack.StackPorts;
 
@@ -27,11 +29,14 @@ class WearableToInboxTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static Stack stack;
+    private static LocalJwtKeys jwtKeys;
 
     @BeforeAll
     static void startStack() {
         Path root = Path.of(System.getProperty("upright.root", "..")).toAbsolutePath().normalize();
-        stack = Stack.start(root, Path.of("target", "e2e-logs"), StackPorts.anyFree(), line -> System.out.println("e2e: " + line));
+        jwtKeys = LocalJwtKeys.inDirectory(Path.of("target", "e2e-keys"));
+        stack = Stack.start(root, Path.of("target", "e2e-logs"), jwtKeys, StackPorts.anyFree(),
+                line -> System.out.println("e2e: " + line));
     }
 
     @AfterAll
@@ -42,11 +47,15 @@ class WearableToInboxTest {
     }
 
     @Test
-    void postedExerciseBecomesAPacingNudgeInTheInbox() {
+    void exerciseFromARegisteredWearableBecomesAPacingNudgeInTheInbox() {
         String user = "e2e-" + UUID.randomUUID();
+        String wearable = given().baseUri(url("activity-service")).auth().oauth2(personToken(user))
+                .contentType(ContentType.JSON).body("{\"name\": \"wrist band\"}")
+                .when().post("/api/v1/devices")
+                .then().statusCode(201).extract().path("token");
         OffsetDateTime end = now().minusMinutes(5);
 
-        postExercise(user, UUID.randomUUID(), end.minusMinutes(40), end).then().statusCode(202);
+        postExercise(wearable, UUID.randomUUID(), end.minusMinutes(40), end).then().statusCode(202);
 
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service"))
                 .when().get("/api/v1/users/{user}/notifications", user)
@@ -67,9 +76,10 @@ class WearableToInboxTest {
         }
         UUID retried = UUID.randomUUID();
 
-        postExercise(user, retried, end.minusMinutes(20), end).then().statusCode(202);
-        postExercise(user, retried, end.minusMinutes(20), end).then().statusCode(202);
-        postExercise(user, UUID.randomUUID(), end.plusMinutes(5), end.plusMinutes(15)).then().statusCode(202);
+        String token = personToken(user);
+        postExercise(token, retried, end.minusMinutes(20), end).then().statusCode(202);
+        postExercise(token, retried, end.minusMinutes(20), end).then().statusCode(200);
+        postExercise(token, UUID.randomUUID(), end.plusMinutes(5), end.plusMinutes(15)).then().statusCode(202);
 
         String week = isoWeek(end);
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("advice-service"))
@@ -78,13 +88,17 @@ class WearableToInboxTest {
                 .body("moderateMinutes", equalTo(30.0f)));
     }
 
-    private static io.restassured.response.Response postExercise(String user, UUID eventId, OffsetDateTime start,
+    private static io.restassured.response.Response postExercise(String bearerToken, UUID eventId, OffsetDateTime start,
                                                                 OffsetDateTime end) {
         String body = """
                 {"eventId": "%s", "type": "exercise", "start": "%s", "end": "%s", "activity": "walking", "intensity": "moderate"}
                 """.formatted(eventId, start, end);
-        return given().baseUri(url("activity-service")).header("X-User-Id", user).contentType(ContentType.JSON).body(body)
+        return given().baseUri(url("activity-service")).auth().oauth2(bearerToken).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events");
+    }
+
+    private static String personToken(String user) {
+        return jwtKeys.mint(user, Set.of("user"), Duration.ofHours(1));
     }
 
     private static String url(String service) {

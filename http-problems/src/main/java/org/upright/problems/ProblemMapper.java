@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -54,6 +56,21 @@ public class ProblemMapper {
                     "The body is not valid JSON: " + e.getOriginalMessage(), uri.getPath(), List.of()));
         }
         return validationProblem(List.of(new FieldError(field, message)), uri);
+    }
+
+    /** Reaches here because authentication is lazy (quarkus.http.auth.proactive=false). */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(URI.create("about:blank"), "Unauthorized", 401,
+                        "A valid bearer token is required: a person's JWT or a device token", uri.getPath(), List.of())))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(URI.create("about:blank"), "Forbidden", 403,
+                "These credentials do not allow this", uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper

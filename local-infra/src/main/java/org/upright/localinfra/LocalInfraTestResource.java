@@ -1,12 +1,15 @@
 package org.upright.localinfra;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gives a Quarkus test a real Kafka broker and a real PostgreSQL server.
+ * Gives a Quarkus test a real Kafka broker, a real PostgreSQL server and a JWT verification key.
  *
  * <p>Both are started once per test JVM and shared by every test class of a module, so a module's
  * run pays for one broker and one database. {@code KAFKA_BOOTSTRAP_SERVERS} names a running broker
@@ -15,6 +18,19 @@ import java.util.Optional;
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static Map<String, String> config;
+    private static LocalJwtKeys jwtKeys;
+
+    /** Mints people's tokens that the service under test accepts. */
+    public static synchronized LocalJwtKeys jwtKeys() {
+        if (jwtKeys == null) {
+            try {
+                jwtKeys = LocalJwtKeys.inDirectory(Files.createTempDirectory("upright-jwt-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return jwtKeys;
+    }
 
     @Override
     public synchronized Map<String, String> start() {
@@ -40,6 +56,8 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         LocalDatabase database = LocalDatabase.start(0);
         Runtime.getRuntime().addShutdownHook(new Thread(database::close, "stop-postgres"));
         return Map.of(
+                "mp.jwt.verify.publickey.location", jwtKeys().publicKeyFile().toUri().toString(),
+                "mp.jwt.verify.issuer", LocalJwtKeys.ISSUER,
                 "kafka.bootstrap.servers", bootstrapServers,
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.username(),

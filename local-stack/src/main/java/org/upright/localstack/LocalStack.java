@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.upright.localinfra.LocalDatabase;
+import org.upright.localinfra.LocalJwtKeys;
 
 /**
  * {@code ./upright up}: runs the stack in the foreground until Ctrl-C, {@code ./upright down} or a
@@ -33,7 +34,7 @@ public final class LocalStack {
 
         Stack stack;
         try {
-            stack = Stack.start(root, logDir, ports, line -> System.out.println("upright: " + line));
+            stack = Stack.start(root, logDir, jwtKeys(stateDir), ports, line -> System.out.println("upright: " + line));
         } catch (RuntimeException e) {
             System.err.println("upright: the stack could not start: " + e.getMessage());
             System.err.println("upright: logs are in " + logDir);
@@ -75,7 +76,13 @@ public final class LocalStack {
                     service.baseUri(), service.baseUri());
         }
         System.out.println("  logs                   " + logDir);
+        System.out.println("A person's token: ./upright token <user id>");
         System.out.println("Ctrl-C or ./upright down stops everything.");
+    }
+
+    /** Kept across runs, so tokens minted for one run still work after a restart. */
+    static LocalJwtKeys jwtKeys(Path stateDir) {
+        return LocalJwtKeys.inDirectory(stateDir.resolve("keys"));
     }
 
     private static void write(Path file, String content) {

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.upright.localinfra.LocalDatabase;
+import org.upright.localinfra.LocalJwtKeys;
 import org.upright.localinfra.LocalKafka;
 
 /**
  * The whole of Upright on one machine: a Kafka broker, PostgreSQL (embedded unless
  * {@value LocalDatabase#JDBC_URL_ENV} names one) and the three packaged services, each with its
- * log in one folder. Closing it stops everything in reverse order.
+ * log in one folder; people's JWTs are verified with the given local key. Closing it stops
+ * everything in reverse order.
  */
 public final class Stack implements AutoCloseable {
 
@@ -33,7 +35,7 @@ public final class Stack implements AutoCloseable {
      * Starts everything and waits until each service is ready. If a part fails, what started is
      * stopped again and the exception says which part and why.
      */
-    public static Stack start(Path root, Path logDir, StackPorts ports, Consumer<String> progress) {
+    public static Stack start(Path root, Path logDir, LocalJwtKeys jwtKeys, StackPorts ports, Consumer<String> progress) {
         LocalKafka kafka = null;
         LocalDatabase database = null;
         List<ServiceProcess> services = new ArrayList<>();
@@ -46,7 +48,7 @@ public final class Stack implements AutoCloseable {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
                 progress.accept("starting " + name + " on 127.0.0.1:" + httpPorts[i]);
-                services.add(ServiceProcess.start(root, name, httpPorts[i], environment(kafka, database),
+                services.add(ServiceProcess.start(root, name, httpPorts[i], environment(kafka, database, jwtKeys),
                         logDir.resolve(name + ".log")));
             }
             // The services boot side by side; wait for all of them.
@@ -91,8 +93,10 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(LocalKafka kafka, LocalDatabase database) {
+    private static Map<String, String> environment(LocalKafka kafka, LocalDatabase database, LocalJwtKeys jwtKeys) {
         return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwtKeys.publicKeyFile().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", LocalJwtKeys.ISSUER,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", database.username(),

@@ -1,12 +1,12 @@
 package org.upright.activity.ingest;
 
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -16,17 +16,20 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.upright.activity.security.Caller;
 import org.upright.problems.FieldError;
 import org.upright.problems.InvalidRequestException;
 
+/** Events from a device (device token) or from the person themselves (JWT); the body never names the user. */
 @Path("/api/v1/events")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class EventResource {
 
-    /** Until device tokens and JWTs arrive, the caller names the user in this header. */
-    public static final String USER_HEADER = "X-User-Id";
     public static final String NDJSON = "application/x-ndjson";
-    static final String SOURCE = "/activity-service/http";
+
+    @Inject
+    SecurityIdentity identity;
 
     @Inject
     EventBodyReader reader;
@@ -48,10 +51,9 @@ public class EventResource {
     @APIResponse(responseCode = "400", description = "Not an event, or an event that breaks the contract")
     @APIResponse(responseCode = "413", description = "Body over 1 MiB or batch over 1000 events")
     @APIResponse(responseCode = "503", description = "The broker could not take the events in time; retry after Retry-After seconds")
-    public Response postJson(@HeaderParam(USER_HEADER) String userId, byte[] body) throws IOException {
-        String user = requireUser(userId);
+    public Response postJson(byte[] body) throws IOException {
         EventBodyReader.Body parsed = reader.readJson(body);
-        List<ItemResult> results = ingestor.ingest(user, SOURCE, parsed.items());
+        List<ItemResult> results = ingestor.ingest(identity.getPrincipal().getName(), Caller.source(identity), parsed.items());
         return parsed.batch() ? Response.ok(BatchResult.of(results)).build() : single(results.get(0));
     }
 
@@ -60,9 +62,9 @@ public class EventResource {
     @Operation(summary = "Record a stream of events, one JSON event a line (at most 1000)")
     @APIResponse(responseCode = "200", description = "A result per line",
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
-    public Response postNdjson(@HeaderParam(USER_HEADER) String userId, byte[] body) {
-        String user = requireUser(userId);
-        return Response.ok(BatchResult.of(ingestor.ingest(user, SOURCE, reader.readNdjson(body).items()))).build();
+    public Response postNdjson(byte[] body) {
+        List<ParsedItem> items = reader.readNdjson(body).items();
+        return Response.ok(BatchResult.of(ingestor.ingest(identity.getPrincipal().getName(), Caller.source(identity), items))).build();
     }
 
     private static Response single(ItemResult result) {
@@ -73,12 +75,5 @@ public class EventResource {
                     .map(error -> new FieldError(error.field(), error.message()))
                     .toList());
         };
-    }
-
-    private static String requireUser(String userId) {
-        if (userId == null || userId.isBlank()) {
-            throw new WebApplicationException("The " + USER_HEADER + " header must name the user", 401);
-        }
-        return userId;
     }
 }

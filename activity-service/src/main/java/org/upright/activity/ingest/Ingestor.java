@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.upright.activity.profile.Profiles;
 import org.upright.events.ActivityEvent;
 import org.upright.problems.FieldError;
 
@@ -36,6 +37,9 @@ public class Ingestor {
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    Profiles profiles;
+
     @ConfigProperty(name = "upright.ingest.publish-timeout", defaultValue = "5s")
     Duration publishTimeout;
 
@@ -53,6 +57,7 @@ public class Ingestor {
             }
         }
         Set<UUID> seenBefore = acceptedEvents.alreadyAccepted(userId, valid.keySet());
+        String profileZone = valid.isEmpty() ? null : profiles.timeZoneOf(userId).orElse(null);
         List<ActivityEvent> toPublish = new ArrayList<>();
         for (ParsedItem item : valid.values()) {
             UUID eventId = item.event().eventId();
@@ -60,7 +65,7 @@ public class Ingestor {
             results[item.index()] = new ItemResult(item.index(), eventId,
                     duplicate ? ItemResult.Status.duplicate : ItemResult.Status.accepted, List.of());
             if (!duplicate) {
-                toPublish.add(toActivityEvent(userId, source, item.event()));
+                toPublish.add(toActivityEvent(userId, source, item.event(), profileZone));
             }
         }
         publish(toPublish);
@@ -89,9 +94,11 @@ public class Ingestor {
         return new ItemResult(item.index(), eventId, ItemResult.Status.rejected, indexed);
     }
 
-    static ActivityEvent toActivityEvent(String userId, String source, EventRequest request) {
+    /** The event's own zone wins; else the profile's; else none, and its offset decides its week. */
+    static ActivityEvent toActivityEvent(String userId, String source, EventRequest request, String profileZone) {
+        String zone = request.timeZone() != null ? request.timeZone() : profileZone;
         return new ActivityEvent(request.eventId(), userId, source, request.type(), request.start(), request.end(),
-                request.timeZone(), request.activity(), request.intensity(), request.mets(), request.avgHeartRate(),
+                zone, request.activity(), request.intensity(), request.mets(), request.avgHeartRate(),
                 request.muscleStrengthening(), request.posture(), request.level(), request.bodySite(),
                 request.severity(), request.kind(), request.radiatesTo(), request.boutId());
     }

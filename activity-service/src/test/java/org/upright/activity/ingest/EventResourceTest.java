@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.upright.events.Topics;
 import org.upright.localinfra.LocalInfraTestResource;
+import org.upright.localinfra.LocalJwtKeys;
 import org.upright.localinfra.TopicReader;
 
 @QuarkusTest
@@ -42,7 +44,7 @@ class EventResourceTest {
         String userId = "user-" + UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
 
-        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON)
+        given().auth().oauth2(token(userId)).contentType(ContentType.JSON)
                 .body(exercise(eventId, "walking", 40))
                 .when().post("/api/v1/events")
                 .then().statusCode(202).body("eventId", equalTo(eventId.toString()));
@@ -52,6 +54,7 @@ class EventResourceTest {
         assertEquals(eventId.toString(), header(record, "ce_id"));
         assertEquals("org.upright.activity.recorded.v1", header(record, "ce_type"));
         assertEquals(userId, header(record, "ce_subject"));
+        assertEquals("/users/" + userId, header(record, "ce_source"));
         assertEquals("1.0", header(record, "ce_specversion"));
         JsonNode value = JSON.readTree(record.value());
         assertEquals(eventId.toString(), value.get("eventId").asText());
@@ -67,7 +70,7 @@ class EventResourceTest {
                 {"eventId": "%s", "type": "exercise", "start": "%s", "end": "%s", "activity": "running", "mets": 30}
                 """.formatted(UUID.randomUUID(), minutesAgo(30), minutesAgo(60));
 
-        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -76,7 +79,7 @@ class EventResourceTest {
                 .body("detail", containsString("end must be after start"));
 
         UUID valid = UUID.randomUUID();
-        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON)
+        given().auth().oauth2(token(userId)).contentType(ContentType.JSON)
                 .body(exercise(valid, "running", 20))
                 .when().post("/api/v1/events")
                 .then().statusCode(202);
@@ -88,7 +91,7 @@ class EventResourceTest {
     void userIdInTheBodyIsRefused() {
         String body = exercise(UUID.randomUUID(), "walking", 10).replace("{", "{\"userId\": \"someone-else\",");
 
-        given().header(EventResource.USER_HEADER, "user-" + UUID.randomUUID()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -99,7 +102,7 @@ class EventResourceTest {
     void unknownTypeIsRefusedNamingTheField() {
         String body = exercise(UUID.randomUUID(), "walking", 10).replace("\"exercise\"", "\"dancing\"");
 
-        given().header(EventResource.USER_HEADER, "user-" + UUID.randomUUID()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -109,7 +112,7 @@ class EventResourceTest {
 
     @Test
     void malformedJsonIsAProblemWithoutInternals() {
-        given().header(EventResource.USER_HEADER, "user-" + UUID.randomUUID()).contentType(ContentType.JSON)
+        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
                 .body("{\"eventId\": ")
                 .when().post("/api/v1/events")
                 .then().statusCode(400)
@@ -133,7 +136,7 @@ class EventResourceTest {
                 exercise(UUID.randomUUID(), "cycling", 20).trim());
         for (String event : events) {
             String body = event.startsWith("{\"eventId\"") ? event : event.replace("{", "{\"eventId\": \"" + UUID.randomUUID() + "\", ");
-            given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(body)
+            given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(body)
                     .when().post("/api/v1/events")
                     .then().statusCode(202).body("status", equalTo("accepted"));
         }
@@ -161,7 +164,7 @@ class EventResourceTest {
         String body = "[" + exercise(first, "walking", 10) + "," + badMets + "," + exercise(third, "running", 5)
                 + ", \"not an event\", " + exercise(first, "walking", 10) + "]";
 
-        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(200)
                 .body("accepted", equalTo(2))
@@ -183,7 +186,7 @@ class EventResourceTest {
                 + "{\"eventId\": \n"
                 + exercise(UUID.randomUUID(), "yoga", 15).trim() + "\n";
 
-        given().header(EventResource.USER_HEADER, userId).contentType("application/x-ndjson")
+        given().auth().oauth2(token(userId)).contentType("application/x-ndjson")
                 .body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/events")
                 .then().statusCode(200)
@@ -199,12 +202,12 @@ class EventResourceTest {
         UUID eventId = UUID.randomUUID();
         String event = exercise(eventId, "walking", 30);
 
-        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(event)
+        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(event)
                 .when().post("/api/v1/events").then().statusCode(202).body("status", equalTo("accepted"));
-        given().header(EventResource.USER_HEADER, userId).contentType(ContentType.JSON).body(event)
+        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(event)
                 .when().post("/api/v1/events").then().statusCode(200).body("status", equalTo("duplicate"));
         // the same id from another person is that person's own event
-        given().header(EventResource.USER_HEADER, userId + "-other").contentType(ContentType.JSON).body(event)
+        given().auth().oauth2(token(userId + "-other")).contentType(ContentType.JSON).body(event)
                 .when().post("/api/v1/events").then().statusCode(202);
 
         assertEquals(1, TopicReader.read(bootstrapServers, Topics.ACTIVITY_EVENTS,
@@ -214,7 +217,7 @@ class EventResourceTest {
     @Test
     void bodyOverOneMebibyteIsRefusedWith413() {
         String padding = " ".repeat(1024 * 1024);
-        given().header(EventResource.USER_HEADER, "user-" + UUID.randomUUID()).contentType(ContentType.JSON)
+        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
                 .body("[" + exercise(UUID.randomUUID(), "walking", 10) + padding + "]")
                 .when().post("/api/v1/events")
                 .then().statusCode(413)
@@ -226,7 +229,7 @@ class EventResourceTest {
         String event = exercise(UUID.randomUUID(), "walking", 10).trim();
         String body = "[" + String.join(",", java.util.Collections.nCopies(1001, event)) + "]";
 
-        given().header(EventResource.USER_HEADER, "user-" + UUID.randomUUID()).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(413)
                 .contentType("application/problem+json")
@@ -234,8 +237,20 @@ class EventResourceTest {
     }
 
     @Test
-    void eventWithoutAUserIsUnauthorized() {
+    void eventWithoutCredentialsIsUnauthorized() {
         given().contentType(ContentType.JSON).body(exercise(UUID.randomUUID(), "walking", 10))
+                .when().post("/api/v1/events")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIsUnauthorized() throws Exception {
+        String forged = LocalJwtKeys.inDirectory(java.nio.file.Files.createTempDirectory("forger"))
+                .mint("user-" + UUID.randomUUID(), Set.of("user"), Duration.ofHours(1));
+
+        given().auth().oauth2(forged).contentType(ContentType.JSON).body(exercise(UUID.randomUUID(), "walking", 10))
                 .when().post("/api/v1/events")
                 .then().statusCode(401)
                 .contentType("application/problem+json");
@@ -254,6 +269,10 @@ class EventResourceTest {
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
         given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).body(containsString("/api/v1/events"));
+    }
+
+    static String token(String userId) {
+        return LocalInfraTestResource.jwtKeys().mint(userId, Set.of("user"), Duration.ofHours(1));
     }
 
     private List<ConsumerRecord<String, String>> recordsOf(String userId, int wanted) {

@@ -1,0 +1,100 @@
+package org.upright.activity.profile;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.upright.activity.security.Caller;
+import org.upright.problems.FieldError;
+import org.upright.problems.InvalidRequestException;
+
+/** The caller's own profile. Events without a time zone are counted in the profile's zone. */
+@Path("/api/v1/profile")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ProfileResource {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @Transactional
+    @Operation(summary = "The caller's profile; 404 until it is set")
+    public ProfileView get() {
+        return Profile.<Profile>findByIdOptional(person()).map(ProfileView::of)
+                .orElseThrow(() -> new NotFoundException("No profile yet: PUT one with your time zone"));
+    }
+
+    @PUT
+    @Transactional
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set the caller's time zone (IANA, required) and birth year (optional, for heart-rate zones)")
+    public ProfileView put(ProfileView request) {
+        validate(request);
+        String userId = person();
+        Profile profile = Profile.<Profile>findByIdOptional(userId).orElseGet(() -> {
+            Profile created = new Profile();
+            created.userId = userId;
+            return created;
+        });
+        profile.timeZone = request.timeZone();
+        profile.birthYear = request.birthYear();
+        profile.updatedAt = Instant.now();
+        profile.persist();
+        return ProfileView.of(profile);
+    }
+
+    private static void validate(ProfileView request) {
+        if (request == null) {
+            throw new InvalidRequestException("", "a profile is required: {\"timeZone\": \"Europe/Berlin\", \"birthYear\": 1980}");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (request.timeZone() == null) {
+            errors.add(new FieldError("timeZone", "is required: an IANA time zone such as Europe/Berlin"));
+        } else {
+            try {
+                ZoneId.of(request.timeZone());
+            } catch (DateTimeException e) {
+                errors.add(new FieldError("timeZone", "is not an IANA time zone such as Europe/Berlin"));
+            }
+        }
+        int thisYear = Year.now().getValue();
+        if (request.birthYear() != null && (request.birthYear() < thisYear - 120 || request.birthYear() > thisYear - 5)) {
+            errors.add(new FieldError("birthYear", "must be between " + (thisYear - 120) + " and " + (thisYear - 5)));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+    }
+
+    private String person() {
+        if (Caller.isDevice(identity)) {
+            throw new ForbiddenException("A device token cannot read or change the profile; sign in as the person");
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    @Schema(name = "Profile", example = "{\"timeZone\": \"Europe/Berlin\", \"birthYear\": 1980}")
+    public record ProfileView(String timeZone, Integer birthYear) {
+
+        static ProfileView of(Profile profile) {
+            return new ProfileView(profile.timeZone, profile.birthYear);
+        }
+    }
+}
