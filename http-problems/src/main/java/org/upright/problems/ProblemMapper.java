@@ -74,6 +74,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response rateLimited(RateLimitedException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem(URI.create("urn:upright:problem:rate-limited"), "Too Many Requests",
+                        429, e.getMessage(), uri.getPath(), List.of())))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
     public Response tooLarge(TooLargeException e, UriInfo uri) {
         return respond(new Problem(TOO_LARGE, "Request too large", 413, e.getMessage(), uri.getPath(), List.of()));
     }

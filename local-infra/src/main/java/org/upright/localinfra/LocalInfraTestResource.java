@@ -18,7 +18,13 @@ import java.util.Optional;
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static Map<String, String> config;
+    private static LocalKafka kafka;
     private static LocalJwtKeys jwtKeys;
+
+    /** The broker this JVM started, to take it away in outage tests; empty when KAFKA_BOOTSTRAP_SERVERS named one. */
+    public static synchronized Optional<LocalKafka> kafka() {
+        return Optional.ofNullable(kafka);
+    }
 
     /** Mints people's tokens that the service under test accepts. */
     public static synchronized LocalJwtKeys jwtKeys() {
@@ -49,7 +55,7 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         String bootstrapServers = Optional.ofNullable(System.getenv("KAFKA_BOOTSTRAP_SERVERS"))
                 .filter(servers -> !servers.isBlank())
                 .orElseGet(() -> {
-                    LocalKafka kafka = LocalKafka.start(FreePorts.pick(), Path.of("target", "kafka.log"));
+                    kafka = LocalKafka.start(FreePorts.pick(), Path.of("target", "kafka.log"));
                     Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-kafka"));
                     return kafka.bootstrapServers();
                 });

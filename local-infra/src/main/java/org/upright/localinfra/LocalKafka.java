@@ -62,6 +62,30 @@ public final class LocalKafka implements AutoCloseable {
         return process.pid();
     }
 
+    /** Freezes the broker (SIGSTOP): to clients it looks hung or cut off, as in an outage. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a frozen broker run again (SIGCONT). */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + name + " failed for the broker");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Closes the child's standard input, which makes it shut down and delete its data. */
     @Override
     public void close() {

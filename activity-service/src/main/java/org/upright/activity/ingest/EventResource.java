@@ -37,6 +37,9 @@ public class EventResource {
     @Inject
     Ingestor ingestor;
 
+    @Inject
+    RateLimiter rateLimiter;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record one event or a batch",
@@ -50,8 +53,10 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "Not an event, or an event that breaks the contract")
     @APIResponse(responseCode = "413", description = "Body over 1 MiB or batch over 1000 events")
+    @APIResponse(responseCode = "429", description = "Too many requests from this device; retry after Retry-After seconds")
     @APIResponse(responseCode = "503", description = "The broker could not take the events in time; retry after Retry-After seconds")
     public Response postJson(byte[] body) throws IOException {
+        rateLimiter.acquire(Caller.source(identity));
         EventBodyReader.Body parsed = reader.readJson(body);
         List<ItemResult> results = ingestor.ingest(identity.getPrincipal().getName(), Caller.source(identity), parsed.items());
         return parsed.batch() ? Response.ok(BatchResult.of(results)).build() : single(results.get(0));
@@ -63,6 +68,7 @@ public class EventResource {
     @APIResponse(responseCode = "200", description = "A result per line",
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     public Response postNdjson(byte[] body) {
+        rateLimiter.acquire(Caller.source(identity));
         List<ParsedItem> items = reader.readNdjson(body).items();
         return Response.ok(BatchResult.of(ingestor.ingest(identity.getPrincipal().getName(), Caller.source(identity), items))).build();
     }

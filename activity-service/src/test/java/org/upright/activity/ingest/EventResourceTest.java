@@ -237,6 +237,24 @@ class EventResourceTest {
     }
 
     @Test
+    void deviceThatPostsTooFastIsToldToWait() {
+        String token = token("user-" + UUID.randomUUID());
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 40 && limited == 0; i++) {
+            io.restassured.response.Response response = given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("[]").when().post("/api/v1/events");
+            if (response.statusCode() == 429) {
+                limited++;
+                retryAfter = response.header("Retry-After");
+                response.then().contentType("application/problem+json");
+            }
+        }
+        assertEquals(1, limited, "the default burst is 20 requests");
+        assertEquals("1", retryAfter);
+    }
+
+    @Test
     void eventWithoutCredentialsIsUnauthorized() {
         given().contentType(ContentType.JSON).body(exercise(UUID.randomUUID(), "walking", 10))
                 .when().post("/api/v1/events")
