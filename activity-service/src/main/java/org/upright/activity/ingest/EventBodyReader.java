@@ -41,7 +41,7 @@ public class EventBodyReader {
         if (!root.isArray()) {
             throw new InvalidRequestException("", "the body must be one event (an object) or an array of events");
         }
-        checkSize(root.size());
+        checkBatchLength(root.size());
         List<ParsedItem> items = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) {
             items.add(read(i, root.get(i)));
@@ -58,7 +58,7 @@ public class EventBodyReader {
                 events.add(line);
             }
         }
-        checkSize(events.size());
+        checkBatchLength(events.size());
         List<ParsedItem> items = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             try {
@@ -71,13 +71,13 @@ public class EventBodyReader {
     }
 
     /** The HTTP server stops bodies over 2 MiB with a bare 413; this answers the rest with a problem. */
-    private static void checkBodySize(byte[] body) {
+    static void checkBodySize(byte[] body) {
         if (body.length > MAX_BODY_BYTES) {
             throw new TooLargeException("A request body may be at most 1 MiB (1048576 bytes); this one is " + body.length);
         }
     }
 
-    private static void checkSize(int count) {
+    static void checkBatchLength(int count) {
         if (count == 0) {
             throw new InvalidRequestException("", "the batch is empty");
         }

@@ -40,6 +40,9 @@ public class EventResource {
     @Inject
     RateLimiter rateLimiter;
 
+    @Inject
+    OpenMHealthReader openMHealth;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record one event or a batch",
@@ -57,9 +60,7 @@ public class EventResource {
     @APIResponse(responseCode = "503", description = "The broker could not take the events in time; retry after Retry-After seconds")
     public Response postJson(byte[] body) throws IOException {
         rateLimiter.acquire(Caller.source(identity));
-        EventBodyReader.Body parsed = reader.readJson(body);
-        List<ItemResult> results = ingestor.ingest(identity.getPrincipal().getName(), Caller.source(identity), parsed.items());
-        return parsed.batch() ? Response.ok(BatchResult.of(results)).build() : single(results.get(0));
+        return answer(reader.readJson(body));
     }
 
     @POST
@@ -69,8 +70,31 @@ public class EventResource {
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     public Response postNdjson(byte[] body) {
         rateLimiter.acquire(Caller.source(identity));
-        List<ParsedItem> items = reader.readNdjson(body).items();
-        return Response.ok(BatchResult.of(ingestor.ingest(identity.getPrincipal().getName(), Caller.source(identity), items))).build();
+        return answer(reader.readNdjson(body));
+    }
+
+    @POST
+    @Path("/open-mhealth")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import Open mHealth / IEEE 1752.1 physical-activity data points as exercise events",
+            description = "One data point or an array of at most 1000; answered like POST /api/v1/events. The data point's "
+                    + "header uuid (or id) is the event id, so importing the same points again is answered as duplicates.")
+    @RequestBody(content = @Content(example = """
+            {"header": {"uuid": "5f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b",
+                        "schema_id": {"namespace": "omh", "name": "physical-activity", "version": "1.2"}},
+             "body": {"activity_name": "walking",
+                      "effective_time_frame": {"time_interval": {"start_date_time": "2026-11-24T07:00:00+01:00",
+                                                                 "end_date_time": "2026-11-24T07:40:00+01:00"}},
+                      "reported_activity_intensity": "moderate", "met_value": 4.3}}"""))
+    public Response postOpenMHealth(byte[] body) throws IOException {
+        rateLimiter.acquire(Caller.source(identity));
+        return answer(openMHealth.read(body));
+    }
+
+    /** A batch gets a result per item; a single event gets its own status code. */
+    private Response answer(EventBodyReader.Body parsed) {
+        List<ItemResult> results = ingestor.ingest(identity.getPrincipal().getName(), Caller.source(identity), parsed.items());
+        return parsed.batch() ? Response.ok(BatchResult.of(results)).build() : single(results.get(0));
     }
 
     private static Response single(ItemResult result) {

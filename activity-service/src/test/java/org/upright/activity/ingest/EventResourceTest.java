@@ -215,6 +215,35 @@ class EventResourceTest {
     }
 
     @Test
+    void openMHealthDataPointsAreImportedAsExerciseAndReimportsAreDuplicates() throws Exception {
+        String userId = "user-" + UUID.randomUUID();
+        UUID pointId = UUID.randomUUID();
+        String points = """
+                [{"header": {"uuid": "%s", "schema_id": {"namespace": "omh", "name": "physical-activity", "version": "1.2"}},
+                  "body": {"activity_name": "cycling", "reported_activity_intensity": "vigorous", "met_value": 6.8,
+                           "effective_time_frame": {"time_interval": {"start_date_time": "%s", "duration": {"value": 25, "unit": "min"}}}}},
+                 {"header": {"uuid": "%s", "schema_id": {"name": "blood-pressure"}}, "body": {}}]
+                """.formatted(pointId, minutesAgo(40), UUID.randomUUID());
+
+        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(points)
+                .when().post("/api/v1/events/open-mhealth")
+                .then().statusCode(200)
+                .body("items.status", equalTo(List.of("accepted", "rejected")))
+                .body("items[1].errors[0].field", equalTo("header.schema_id.name"));
+        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(points)
+                .when().post("/api/v1/events/open-mhealth")
+                .then().statusCode(200)
+                .body("items[0].status", equalTo("duplicate"));
+
+        JsonNode published = JSON.readTree(recordsOf(userId, 1).get(0).value());
+        assertEquals(pointId.toString(), published.get("eventId").asText());
+        assertEquals("exercise", published.get("type").asText());
+        assertEquals("cycling", published.get("activity").asText());
+        assertEquals("vigorous", published.get("intensity").asText());
+        assertEquals(6.8, published.get("mets").asDouble());
+    }
+
+    @Test
     void bodyOverOneMebibyteIsRefusedWith413() {
         String padding = " ".repeat(1024 * 1024);
         given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
