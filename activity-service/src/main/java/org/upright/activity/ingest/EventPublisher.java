@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.upright.events.ActivityEvent;
 import org.upright.events.CloudEventTypes;
 import org.upright.events.EventJson;
@@ -24,8 +25,13 @@ import org.upright.events.Topics;
 @ApplicationScoped
 public class EventPublisher {
 
+    /**
+     * Requests hold at most 1000 events each, so what waits here is bounded by the request limits;
+     * a bounded buffer would refuse events whenever a few full batches arrive together.
+     */
     @Inject
     @Channel(Topics.ACTIVITY_EVENTS)
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     MutinyEmitter<String> activityEvents;
 
     /** Completes when the broker has acknowledged every event; fails if it refused any. */

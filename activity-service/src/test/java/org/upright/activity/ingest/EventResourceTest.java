@@ -180,6 +180,31 @@ class EventResourceTest {
     }
 
     @Test
+    void fullBatchesPostedTogetherAreAllAccepted() throws Exception {
+        String userId = "user-" + UUID.randomUUID();
+        java.util.concurrent.ExecutorService devices = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> accepted = new java.util.ArrayList<>();
+            for (int device = 0; device < 4; device++) {
+                accepted.add(devices.submit(() -> {
+                    List<String> batch = new java.util.ArrayList<>();
+                    for (int i = 0; i < 1000; i++) {
+                        batch.add(exercise(UUID.randomUUID(), "walking", 10).trim());
+                    }
+                    return given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body("[" + String.join(",", batch) + "]")
+                            .when().post("/api/v1/events")
+                            .then().statusCode(200).extract().path("accepted");
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> count : accepted) {
+                assertEquals(1000, count.get());
+            }
+        } finally {
+            devices.shutdown();
+        }
+    }
+
+    @Test
     void ndjsonStreamIsReadLineByLine() {
         String userId = "user-" + UUID.randomUUID();
         String body = exercise(UUID.randomUUID(), "walking", 10).trim() + "\n"

@@ -1,0 +1,112 @@
+package org.upright.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** HTTP load on one endpoint: closed loop for the most it takes, open model (fixed arrival rate) for latency. */
+final class HttpLoad {
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final URI uri;
+    private final String bearerToken;
+    private final int expectedStatus;
+
+    HttpLoad(URI uri, String bearerToken, int expectedStatus) {
+        this.uri = uri;
+        this.bearerToken = bearerToken;
+        this.expectedStatus = expectedStatus;
+    }
+
+    /** Each of {@code connections} workers posts the next body as soon as its last one was answered. */
+    double closedLoopRequestsPerSecond(List<String> bodies, int connections) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong failures = new AtomicLong();
+        Thread[] workers = new Thread[connections];
+        long started = System.nanoTime();
+        for (int w = 0; w < connections; w++) {
+            workers[w] = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                    try {
+                        if (client.send(request(bodies.get(i)), HttpResponse.BodyHandlers.discarding()).statusCode() != expectedStatus) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            workers[w].start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        check(failures.get(), bodies.size());
+        return bodies.size() / seconds;
+    }
+
+    /**
+     * Sends at a fixed rate whatever the answers do, and measures each latency from when the
+     * request was due, so a stall shows in the percentiles instead of slowing the load down
+     * (no coordinated omission).
+     */
+    Histogram openModel(List<String> bodies, double requestsPerSecond) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong failures = new AtomicLong();
+        ConcurrentLinkedQueue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
+        long intervalNanos = (long) (1e9 / requestsPerSecond);
+        long start = System.nanoTime() + 100_000_000L;
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        for (int i = 0; i < bodies.size(); i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            inFlight.add(client.sendAsync(request(bodies.get(i)), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((response, error) -> {
+                        recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                        if (error != null || response.statusCode() != expectedStatus) {
+                            failures.incrementAndGet();
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        ticker.shutdown();
+        check(failures.get(), bodies.size());
+        return recorder.getIntervalHistogram();
+    }
+
+    private HttpRequest request(String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
+        return builder.build();
+    }
+
+    private void check(long failures, int total) {
+        if (failures > 0) {
+            throw new IllegalStateException(failures + " of " + total + " requests to " + uri + " did not answer " + expectedStatus);
+        }
+    }
+}

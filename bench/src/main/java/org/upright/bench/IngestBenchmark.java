@@ -1,0 +1,147 @@
+package org.upright.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.upright.localinfra.FreePorts;
+import org.upright.localinfra.LocalDatabase;
+import org.upright.localinfra.LocalJwtKeys;
+import org.upright.localinfra.LocalKafka;
+import org.upright.localstack.ServiceProcess;
+
+/**
+ * activity-service's ingest rate against the limits it sits between, measured in one run on one
+ * broker: Kafka's own ProducerPerformance with the service's record size and producer settings;
+ * batch ingest; single-event POSTs against a no-op endpoint of the same app; and latency percentiles
+ * under a fixed arrival rate (open model).
+ *
+ * <p>Usage: {@code ./bench/run-ingest [batches] [single requests]}; see README.
+ */
+public final class IngestBenchmark {
+
+    private static final int EVENTS_PER_BATCH = 500;
+    private static final int CONNECTIONS = 8;
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int batches = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int singles = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        Path root = Path.of(System.getProperty("upright.root", ".")).toAbsolutePath().normalize();
+        Path work = root.resolve("bench/target/ingest-" + Instant.now().toString().replace(':', '-'));
+        Files.createDirectories(work);
+        LocalJwtKeys keys = LocalJwtKeys.inDirectory(work.resolve("keys"));
+        int port = FreePorts.pick();
+
+        try (LocalKafka kafka = LocalKafka.start(FreePorts.pick(), work.resolve("kafka.log"));
+             LocalDatabase database = LocalDatabase.start(0);
+             ServiceProcess service = ServiceProcess.start(root, "activity-service", port, Map.of(
+                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                     "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                     "QUARKUS_DATASOURCE_USERNAME", database.username(),
+                     "QUARKUS_DATASOURCE_PASSWORD", database.password(),
+                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString(),
+                     "UPRIGHT_BENCH_NOOP_ENDPOINT", "true",
+                     // the load generator is one very busy device: the limit is not what is measured
+                     "UPRIGHT_INGEST_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000",
+                     "UPRIGHT_INGEST_RATE_LIMIT_BURST", "1000000"), work.resolve("activity-service.log"))) {
+            service.awaitReady();
+            URI base = service.baseUri();
+            String device = registerDevice(base, keys.mint("bench-user", Set.of("user"), Duration.ofHours(2)));
+            EventBodies bodies = new EventBodies();
+            HttpLoad events = new HttpLoad(base.resolve("/api/v1/events"), device, 200);
+            HttpLoad single = new HttpLoad(base.resolve("/api/v1/events"), device, 202);
+            HttpLoad noop = new HttpLoad(base.resolve("/api/v1/bench/noop"), null, 202);
+            int recordSize = averageRecordSize(bodies.events(1000));
+
+            log("warming up");
+            events.closedLoopRequestsPerSecond(bodies.batches(40, EVENTS_PER_BATCH), CONNECTIONS);
+            single.closedLoopRequestsPerSecond(bodies.events(4000), CONNECTIONS);
+            noop.closedLoopRequestsPerSecond(bodies.events(4000), CONNECTIONS);
+
+            log("raw producer: Kafka ProducerPerformance, " + batches * EVENTS_PER_BATCH + " records of " + recordSize + " B");
+            double raw = ProducerPerformanceRun.recordsPerSecond(kafka.bootstrapServers(), "bench-raw",
+                    batches * EVENTS_PER_BATCH, recordSize, work.resolve("producer-performance.log"));
+
+            log("batch ingest: " + batches + " POSTs of " + EVENTS_PER_BATCH + " events on " + CONNECTIONS + " connections");
+            double batchRequests = events.closedLoopRequestsPerSecond(bodies.batches(batches, EVENTS_PER_BATCH), CONNECTIONS);
+            double ingested = batchRequests * EVENTS_PER_BATCH;
+
+            log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop");
+            double singleRate = single.closedLoopRequestsPerSecond(bodies.events(singles), CONNECTIONS);
+            double noopRate = noop.closedLoopRequestsPerSecond(bodies.events(singles), CONNECTIONS);
+
+            double openRate = Math.floor(singleRate / 2);
+            int openRequests = (int) Math.min(singles, openRate * 20);
+            log("open model: " + openRequests + " single events at " + (int) openRate + "/s (half the closed-loop rate)");
+            Histogram singleLatency = single.openModel(bodies.events(openRequests), openRate);
+            Histogram noopLatency = noop.openModel(bodies.events(openRequests), openRate);
+
+            String report = String.join("\n",
+                    "Upright ingest benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores",
+                    "  raw producer (ProducerPerformance, " + recordSize + " B, " + String.join(" ", ProducerPerformanceRun.SERVICE_PRODUCER_SETTINGS)
+                            + ", 12 partitions): " + round(raw) + " records/s",
+                    "  batch ingest (" + EVENTS_PER_BATCH + " events per POST, " + CONNECTIONS + " connections): " + round(ingested)
+                            + " events/s = " + ratio(ingested, raw) + " x raw producer (target >= 0.5)",
+                    "  single-event POST, closed loop, " + CONNECTIONS + " connections: " + round(singleRate) + " req/s; no-op endpoint "
+                            + round(noopRate) + " req/s = " + ratio(singleRate, noopRate) + " x no-op (target >= 0.6)",
+                    "  open model at " + (int) openRate + " req/s: single event " + percentiles(singleLatency)
+                            + "; no-op " + percentiles(noopLatency),
+                    "  logs and data: " + work);
+            System.out.println();
+            System.out.println(report);
+            Files.writeString(work.resolve("report.txt"), report + "\n");
+        }
+    }
+
+    private static String registerDevice(URI base, String personToken) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/v1/devices"))
+                .header("Authorization", "Bearer " + personToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"load generator\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 201 || !token.find()) {
+            throw new IllegalStateException("could not register the load generator's device: " + response.body());
+        }
+        return token.group(1);
+    }
+
+    /** What the service publishes is the posted event plus userId and source: close enough to its size. */
+    private static int averageRecordSize(List<String> events) {
+        long bytes = events.stream().mapToLong(event -> event.getBytes(StandardCharsets.UTF_8).length + 60).sum();
+        return (int) (bytes / events.size());
+    }
+
+    private static String percentiles(Histogram micros) {
+        return String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms",
+                micros.getValueAtPercentile(50) / 1000.0, micros.getValueAtPercentile(99) / 1000.0,
+                micros.getValueAtPercentile(99.9) / 1000.0, micros.getMaxValue() / 1000.0);
+    }
+
+    private static String round(double value) {
+        return String.format("%,.0f", value);
+    }
+
+    private static String ratio(double value, double baseline) {
+        return String.format("%.2f", value / baseline);
+    }
+
+    private static void log(String line) {
+        System.out.println("bench: " + line);
+    }
+}
