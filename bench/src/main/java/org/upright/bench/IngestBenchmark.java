@@ -34,6 +34,8 @@ public final class IngestBenchmark {
 
     private static final int EVENTS_PER_BATCH = 500;
     private static final int CONNECTIONS = 8;
+    /** Single events are latency-bound (each waits for the broker's ack), so more of them are in flight. */
+    private static final int SINGLE_CONNECTIONS = 32;
 
     private IngestBenchmark() {
     }
@@ -50,6 +52,9 @@ public final class IngestBenchmark {
         try (LocalKafka kafka = LocalKafka.start(FreePorts.pick(), work.resolve("kafka.log"));
              LocalDatabase database = LocalDatabase.start(0);
              ServiceProcess service = ServiceProcess.start(root, "activity-service", port, Map.of(
+                     // -Dbench.profile=true records the service with Java Flight Recorder, to see where its time goes
+                     "JAVA_TOOL_OPTIONS", Boolean.getBoolean("bench.profile")
+                             ? "-XX:StartFlightRecording=filename=" + work.resolve("activity-service.jfr") + ",settings=profile" : "",
                      "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                      "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                      "QUARKUS_DATASOURCE_USERNAME", database.username(),
@@ -70,8 +75,8 @@ public final class IngestBenchmark {
 
             log("warming up");
             events.closedLoopRequestsPerSecond(bodies.batches(40, EVENTS_PER_BATCH), CONNECTIONS);
-            single.closedLoopRequestsPerSecond(bodies.events(4000), CONNECTIONS);
-            noop.closedLoopRequestsPerSecond(bodies.events(4000), CONNECTIONS);
+            single.closedLoopRequestsPerSecond(bodies.events(4000), SINGLE_CONNECTIONS);
+            noop.closedLoopRequestsPerSecond(bodies.events(4000), SINGLE_CONNECTIONS);
 
             log("raw producer: Kafka ProducerPerformance, " + batches * EVENTS_PER_BATCH + " records of " + recordSize + " B");
             double raw = ProducerPerformanceRun.recordsPerSecond(kafka.bootstrapServers(), "bench-raw",
@@ -82,8 +87,8 @@ public final class IngestBenchmark {
             double ingested = batchRequests * EVENTS_PER_BATCH;
 
             log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop");
-            double singleRate = single.closedLoopRequestsPerSecond(bodies.events(singles), CONNECTIONS);
-            double noopRate = noop.closedLoopRequestsPerSecond(bodies.events(singles), CONNECTIONS);
+            double singleRate = single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS);
+            double noopRate = noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS);
 
             double openRate = Math.floor(singleRate / 2);
             int openRequests = (int) Math.min(singles, openRate * 20);
@@ -97,7 +102,7 @@ public final class IngestBenchmark {
                             + ", 12 partitions): " + round(raw) + " records/s",
                     "  batch ingest (" + EVENTS_PER_BATCH + " events per POST, " + CONNECTIONS + " connections): " + round(ingested)
                             + " events/s = " + ratio(ingested, raw) + " x raw producer (target >= 0.5)",
-                    "  single-event POST, closed loop, " + CONNECTIONS + " connections: " + round(singleRate) + " req/s; no-op endpoint "
+                    "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + round(singleRate) + " req/s; no-op endpoint "
                             + round(noopRate) + " req/s = " + ratio(singleRate, noopRate) + " x no-op (target >= 0.6)",
                     "  open model at " + (int) openRate + " req/s: single event " + percentiles(singleLatency)
                             + "; no-op " + percentiles(noopLatency),

@@ -33,10 +33,6 @@ public class Device extends PanacheEntityBase {
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
-    public static Optional<Device> activeByTokenHash(byte[] tokenHash) {
-        return find("tokenHash = ?1 and revokedAt is null", tokenHash).firstResultOptional();
-    }
-
     public static Optional<Device> owned(String userId, UUID id) {
         return find("id = ?1 and userId = ?2", id, userId).firstResultOptional();
     }

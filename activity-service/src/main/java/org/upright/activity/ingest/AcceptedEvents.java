@@ -2,49 +2,82 @@ package org.upright.activity.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The event ids each person's devices have had accepted, so a retried post is answered as a
- * duplicate. One query and one insert per request, whatever the batch length.
+ * duplicate: one query and one insert per request, whatever the batch length. Plain JDBC: this is
+ * on every request, where an ORM session and a JTA transaction cost more than the SQL.
  */
 @ApplicationScoped
 public class AcceptedEvents {
 
     @Inject
-    EntityManager entityManager;
+    DataSource dataSource;
 
-    @Transactional
+    @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
+    String schema;
+
     public Set<UUID> alreadyAccepted(String userId, Collection<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> found = entityManager.createNativeQuery(
-                        "select event_id from {h-schema}accepted_event where user_id = :user and event_id in (:ids)", UUID.class)
-                .setParameter("user", userId)
-                .setParameter("ids", eventIds)
-                .getResultList();
-        return new HashSet<>(found);
+        String sql = "select event_id from " + schema + ".accepted_event where user_id = ? and event_id = any(?)";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            Array ids = connection.createArrayOf("uuid", eventIds.toArray());
+            select.setString(1, userId);
+            select.setArray(2, ids);
+            Set<UUID> found = new HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not look up accepted events", e);
+        }
     }
 
-    @Transactional
+    /**
+     * Without waiting for the commit to reach the disk: these rows only spare the topic a retried
+     * event, and advice-service dedupes anyway, so losing the last few on a database crash is harmless.
+     */
     public void record(String userId, Collection<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return;
         }
-        String idArray = eventIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-        entityManager.createNativeQuery("insert into {h-schema}accepted_event (user_id, event_id, accepted_at)"
-                        + " select :user, id, now() from unnest(cast(:ids as uuid[])) as id on conflict do nothing")
-                .setParameter("user", userId)
-                .setParameter("ids", idArray)
-                .executeUpdate();
+        String sql = "insert into " + schema + ".accepted_event (user_id, event_id, accepted_at)"
+                + " select ?, id, now() from unnest(?) as id on conflict do nothing";
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement relaxed = connection.createStatement();
+                 PreparedStatement insert = connection.prepareStatement(sql)) {
+                relaxed.execute("set local synchronous_commit = off");
+                insert.setString(1, userId);
+                insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+                insert.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record accepted events", e);
+        }
     }
 }

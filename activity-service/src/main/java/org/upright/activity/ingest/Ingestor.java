@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.upright.activity.profile.Profiles;
@@ -80,9 +83,12 @@ public class Ingestor {
             return;
         }
         try {
-            publisher.publishAll(events).await().atMost(publishTimeout);
-        } catch (RuntimeException e) {
-            LOG.warnf("the broker did not acknowledge %d events in time: %s", events.size(), e.getMessage());
+            publisher.publishAll(events).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException("Interrupted while the events were stored; retry them", RETRY_AFTER_SECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("the broker did not acknowledge %d events in time: %s", events.size(), e.toString());
             throw new ServiceUnavailableException(
                     "The events could not be stored durably in time and were not accepted; retry them", RETRY_AFTER_SECONDS);
         }

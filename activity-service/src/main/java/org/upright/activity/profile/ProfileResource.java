@@ -33,6 +33,9 @@ public class ProfileResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    Profiles profiles;
+
     @GET
     @Transactional
     @Operation(summary = "The caller's profile; 404 until it is set")
@@ -57,6 +60,7 @@ public class ProfileResource {
         profile.birthYear = request.birthYear();
         profile.updatedAt = Instant.now();
         profile.persist();
+        profiles.forget(userId);
         return ProfileView.of(profile);
     }
 

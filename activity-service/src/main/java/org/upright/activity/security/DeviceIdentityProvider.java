@@ -9,7 +9,6 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.upright.activity.devices.Device;
 import org.upright.activity.devices.DeviceTokens;
 
 /**
@@ -30,12 +29,12 @@ public class DeviceIdentityProvider implements IdentityProvider<DeviceTokenReque
     @Override
     public Uni<SecurityIdentity> authenticate(DeviceTokenRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
-            Device device = tokens.activeDevice(request.token())
+            DeviceTokens.ActiveDevice device = tokens.activeDevice(request.token())
                     .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked device token"));
             return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(device.userId))
+                    .setPrincipal(new QuarkusPrincipal(device.userId()))
                     .addRole(Caller.DEVICE_ROLE)
-                    .addAttribute(Caller.DEVICE_ID, device.id.toString())
+                    .addAttribute(Caller.DEVICE_ID, device.id().toString())
                     .build();
         });
     }
