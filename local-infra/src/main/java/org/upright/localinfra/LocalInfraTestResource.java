@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Gives a Quarkus test a real Kafka broker, a real PostgreSQL server and a JWT verification key.
@@ -24,6 +26,11 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     /** The broker this JVM started, to take it away in outage tests; empty when KAFKA_BOOTSTRAP_SERVERS named one. */
     public static synchronized Optional<LocalKafka> kafka() {
         return Optional.ofNullable(kafka);
+    }
+
+    /** A person's JWT, valid for an hour, that the service under test accepts. */
+    public static String personToken(String userId) {
+        return jwtKeys().mint(userId, Set.of("user"), Duration.ofHours(1));
     }
 
     /** Mints people's tokens that the service under test accepts. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node Kafka broker in a child JVM (see local-kafka's {@code KafkaLauncher}).
@@ -89,17 +88,7 @@ public final class LocalKafka implements AutoCloseable {
     /** Closes the child's standard input, which makes it shut down and delete its data. */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (IOException | InterruptedException e) {
-            process.destroyForcibly();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChildProcesses.stop(process);
     }
 
     private static String awaitReady(Process process, Path log) throws IOException {

@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.upright.localinfra.ChildProcesses;
 
 /** One packaged Quarkus service running as a child process, ready once its readiness probe says UP. */
 public final class ServiceProcess implements AutoCloseable {
@@ -101,17 +101,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Closes the child's standard input, which makes it shut down gracefully; kills it if it hangs. */
     @Override
     public void close() {
-        try {
-            process.getOutputStream().close();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (IOException | InterruptedException e) {
-            process.destroyForcibly();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ChildProcesses.stop(process);
     }
 
     public String tail(int lines) {

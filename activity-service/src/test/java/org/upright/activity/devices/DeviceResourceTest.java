@@ -8,17 +8,17 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.upright.localinfra.LocalInfraTestResource.personToken;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,7 +40,7 @@ class DeviceResourceTest {
         JsonPath device = register(user, "left wrist");
         String token = device.getString("token");
 
-        given().auth().oauth2(jwt(user)).when().get("/api/v1/devices")
+        given().auth().oauth2(personToken(user)).when().get("/api/v1/devices")
                 .then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].name", equalTo("left wrist"))
@@ -52,8 +52,7 @@ class DeviceResourceTest {
 
         ConsumerRecord<String, String> record = TopicReader.read(bootstrapServers, Topics.ACTIVITY_EVENTS,
                 r -> user.equals(r.key()), 1, Duration.ofSeconds(30)).get(0);
-        assertEquals("/devices/" + device.getString("id"),
-                new String(record.headers().lastHeader("ce_source").value(), StandardCharsets.UTF_8));
+        assertEquals("/devices/" + device.getString("id"), TopicReader.header(record, "ce_source"));
     }
 
     @Test
@@ -72,14 +71,14 @@ class DeviceResourceTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(exercise(UUID.randomUUID()))
                 .when().post("/api/v1/events").then().statusCode(202);
 
-        given().auth().oauth2(jwt(user)).when().delete("/api/v1/devices/{id}", device.getString("id"))
+        given().auth().oauth2(personToken(user)).when().delete("/api/v1/devices/{id}", device.getString("id"))
                 .then().statusCode(204);
 
         given().auth().oauth2(token).contentType(ContentType.JSON).body(exercise(UUID.randomUUID()))
                 .when().post("/api/v1/events")
                 .then().statusCode(401)
                 .contentType("application/problem+json");
-        given().auth().oauth2(jwt(user)).when().get("/api/v1/devices")
+        given().auth().oauth2(personToken(user)).when().get("/api/v1/devices")
                 .then().body("[0].active", equalTo(false));
     }
 
@@ -88,7 +87,7 @@ class DeviceResourceTest {
         String user = newUser();
         String id = register(user, "band").getString("id");
 
-        given().auth().oauth2(jwt(user)).contentType(ContentType.JSON).body("{\"name\": \"blue band\"}")
+        given().auth().oauth2(personToken(user)).contentType(ContentType.JSON).body("{\"name\": \"blue band\"}")
                 .when().patch("/api/v1/devices/{id}", id)
                 .then().statusCode(200).body("name", equalTo("blue band"));
     }
@@ -99,11 +98,11 @@ class DeviceResourceTest {
         String intruder = newUser();
         String id = register(owner, "band").getString("id");
 
-        given().auth().oauth2(jwt(intruder)).when().get("/api/v1/devices").then().statusCode(200).body("", hasSize(0));
-        given().auth().oauth2(jwt(intruder)).contentType(ContentType.JSON).body("{\"name\": \"mine now\"}")
+        given().auth().oauth2(personToken(intruder)).when().get("/api/v1/devices").then().statusCode(200).body("", hasSize(0));
+        given().auth().oauth2(personToken(intruder)).contentType(ContentType.JSON).body("{\"name\": \"mine now\"}")
                 .when().patch("/api/v1/devices/{id}", id).then().statusCode(404);
-        given().auth().oauth2(jwt(intruder)).when().delete("/api/v1/devices/{id}", id).then().statusCode(404);
-        given().auth().oauth2(jwt(owner)).when().get("/api/v1/devices")
+        given().auth().oauth2(personToken(intruder)).when().delete("/api/v1/devices/{id}", id).then().statusCode(404);
+        given().auth().oauth2(personToken(owner)).when().get("/api/v1/devices")
                 .then().body("[0].name", equalTo("band")).body("[0].active", equalTo(true));
     }
 
@@ -126,21 +125,17 @@ class DeviceResourceTest {
 
     @Test
     void nameIsRequired() {
-        given().auth().oauth2(jwt(newUser())).contentType(ContentType.JSON).body("{\"name\": \" \"}")
+        given().auth().oauth2(personToken(newUser())).contentType(ContentType.JSON).body("{\"name\": \" \"}")
                 .when().post("/api/v1/devices")
                 .then().statusCode(400)
                 .body("errors.field", equalTo(List.of("name")));
     }
 
     private static JsonPath register(String user, String name) {
-        return given().auth().oauth2(jwt(user)).contentType(ContentType.JSON).body("{\"name\": \"" + name + "\"}")
+        return given().auth().oauth2(personToken(user)).contentType(ContentType.JSON).body("{\"name\": \"" + name + "\"}")
                 .when().post("/api/v1/devices")
                 .then().statusCode(201)
                 .extract().jsonPath();
-    }
-
-    static String jwt(String user) {
-        return LocalInfraTestResource.jwtKeys().mint(user, Set.of("user"), Duration.ofHours(1));
     }
 
     private static String exercise(UUID eventId) {

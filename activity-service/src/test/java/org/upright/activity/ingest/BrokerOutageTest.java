@@ -25,7 +25,7 @@ class BrokerOutageTest {
         LocalKafka kafka = LocalInfraTestResource.kafka().orElse(null);
         Assumptions.assumeTrue(kafka != null, "needs the broker this JVM started");
         String user = "user-" + UUID.randomUUID();
-        String token = EventResourceTest.token(user);
+        String token = LocalInfraTestResource.personToken(user);
         given().auth().oauth2(token).contentType(ContentType.JSON).body(EventResourceTest.exercise(UUID.randomUUID(), "walking", 10))
                 .when().post("/api/v1/events").then().statusCode(202);
 

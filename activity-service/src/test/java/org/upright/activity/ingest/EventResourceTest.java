@@ -22,10 +22,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.upright.events.Topics;
+import static org.upright.localinfra.LocalInfraTestResource.personToken;
+import static org.upright.localinfra.TopicReader.header;
+
 import org.upright.localinfra.LocalInfraTestResource;
 import org.upright.localinfra.LocalJwtKeys;
 import org.upright.localinfra.TopicReader;
@@ -44,7 +46,7 @@ class EventResourceTest {
         String userId = "user-" + UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
 
-        given().auth().oauth2(token(userId)).contentType(ContentType.JSON)
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON)
                 .body(exercise(eventId, "walking", 40))
                 .when().post("/api/v1/events")
                 .then().statusCode(202).body("eventId", equalTo(eventId.toString()));
@@ -70,7 +72,7 @@ class EventResourceTest {
                 {"eventId": "%s", "type": "exercise", "start": "%s", "end": "%s", "activity": "running", "mets": 30}
                 """.formatted(UUID.randomUUID(), minutesAgo(30), minutesAgo(60));
 
-        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -79,7 +81,7 @@ class EventResourceTest {
                 .body("detail", containsString("end must be after start"));
 
         UUID valid = UUID.randomUUID();
-        given().auth().oauth2(token(userId)).contentType(ContentType.JSON)
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON)
                 .body(exercise(valid, "running", 20))
                 .when().post("/api/v1/events")
                 .then().statusCode(202);
@@ -91,7 +93,7 @@ class EventResourceTest {
     void userIdInTheBodyIsRefused() {
         String body = exercise(UUID.randomUUID(), "walking", 10).replace("{", "{\"userId\": \"someone-else\",");
 
-        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -102,7 +104,7 @@ class EventResourceTest {
     void unknownTypeIsRefusedNamingTheField() {
         String body = exercise(UUID.randomUUID(), "walking", 10).replace("\"exercise\"", "\"dancing\"");
 
-        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
@@ -112,7 +114,7 @@ class EventResourceTest {
 
     @Test
     void malformedJsonIsAProblemWithoutInternals() {
-        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
                 .body("{\"eventId\": ")
                 .when().post("/api/v1/events")
                 .then().statusCode(400)
@@ -136,7 +138,7 @@ class EventResourceTest {
                 exercise(UUID.randomUUID(), "cycling", 20).trim());
         for (String event : events) {
             String body = event.startsWith("{\"eventId\"") ? event : event.replace("{", "{\"eventId\": \"" + UUID.randomUUID() + "\", ");
-            given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(body)
+            given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(body)
                     .when().post("/api/v1/events")
                     .then().statusCode(202).body("status", equalTo("accepted"));
         }
@@ -164,7 +166,7 @@ class EventResourceTest {
         String body = "[" + exercise(first, "walking", 10) + "," + badMets + "," + exercise(third, "running", 5)
                 + ", \"not an event\", " + exercise(first, "walking", 10) + "]";
 
-        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(200)
                 .body("accepted", equalTo(2))
@@ -191,7 +193,7 @@ class EventResourceTest {
                     for (int i = 0; i < 1000; i++) {
                         batch.add(exercise(UUID.randomUUID(), "walking", 10).trim());
                     }
-                    return given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body("[" + String.join(",", batch) + "]")
+                    return given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body("[" + String.join(",", batch) + "]")
                             .when().post("/api/v1/events")
                             .then().statusCode(200).extract().path("accepted");
                 }));
@@ -211,7 +213,7 @@ class EventResourceTest {
                 + "{\"eventId\": \n"
                 + exercise(UUID.randomUUID(), "yoga", 15).trim() + "\n";
 
-        given().auth().oauth2(token(userId)).contentType("application/x-ndjson")
+        given().auth().oauth2(personToken(userId)).contentType("application/x-ndjson")
                 .body(body.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/events")
                 .then().statusCode(200)
@@ -227,12 +229,12 @@ class EventResourceTest {
         UUID eventId = UUID.randomUUID();
         String event = exercise(eventId, "walking", 30);
 
-        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(event)
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(event)
                 .when().post("/api/v1/events").then().statusCode(202).body("status", equalTo("accepted"));
-        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(event)
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(event)
                 .when().post("/api/v1/events").then().statusCode(200).body("status", equalTo("duplicate"));
         // the same id from another person is that person's own event
-        given().auth().oauth2(token(userId + "-other")).contentType(ContentType.JSON).body(event)
+        given().auth().oauth2(personToken(userId + "-other")).contentType(ContentType.JSON).body(event)
                 .when().post("/api/v1/events").then().statusCode(202);
 
         assertEquals(1, TopicReader.read(bootstrapServers, Topics.ACTIVITY_EVENTS,
@@ -250,12 +252,12 @@ class EventResourceTest {
                  {"header": {"uuid": "%s", "schema_id": {"name": "blood-pressure"}}, "body": {}}]
                 """.formatted(pointId, minutesAgo(40), UUID.randomUUID());
 
-        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(points)
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(points)
                 .when().post("/api/v1/events/open-mhealth")
                 .then().statusCode(200)
                 .body("items.status", equalTo(List.of("accepted", "rejected")))
                 .body("items[1].errors[0].field", equalTo("header.schema_id.name"));
-        given().auth().oauth2(token(userId)).contentType(ContentType.JSON).body(points)
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(points)
                 .when().post("/api/v1/events/open-mhealth")
                 .then().statusCode(200)
                 .body("items[0].status", equalTo("duplicate"));
@@ -271,7 +273,7 @@ class EventResourceTest {
     @Test
     void bodyOverOneMebibyteIsRefusedWith413() {
         String padding = " ".repeat(1024 * 1024);
-        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
                 .body("[" + exercise(UUID.randomUUID(), "walking", 10) + padding + "]")
                 .when().post("/api/v1/events")
                 .then().statusCode(413)
@@ -283,7 +285,7 @@ class EventResourceTest {
         String event = exercise(UUID.randomUUID(), "walking", 10).trim();
         String body = "[" + String.join(",", java.util.Collections.nCopies(1001, event)) + "]";
 
-        given().auth().oauth2(token("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(413)
                 .contentType("application/problem+json")
@@ -292,7 +294,7 @@ class EventResourceTest {
 
     @Test
     void deviceThatPostsTooFastIsToldToWait() {
-        String token = token("user-" + UUID.randomUUID());
+        String token = personToken("user-" + UUID.randomUUID());
         int limited = 0;
         String retryAfter = null;
         for (int i = 0; i < 40 && limited == 0; i++) {
@@ -343,20 +345,11 @@ class EventResourceTest {
                 .then().statusCode(200).body(containsString("/api/v1/events"));
     }
 
-    static String token(String userId) {
-        return LocalInfraTestResource.jwtKeys().mint(userId, Set.of("user"), Duration.ofHours(1));
-    }
-
     private List<ConsumerRecord<String, String>> recordsOf(String userId, int wanted) {
         List<ConsumerRecord<String, String>> records = TopicReader.read(bootstrapServers, Topics.ACTIVITY_EVENTS,
                 record -> userId.equals(record.key()), wanted, Duration.ofSeconds(30));
         assertEquals(wanted, records.size(), "records of " + userId + " on " + Topics.ACTIVITY_EVENTS);
         return records;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     static String exercise(UUID eventId, String activity, int minutes) {

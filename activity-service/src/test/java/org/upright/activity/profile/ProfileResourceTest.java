@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.upright.localinfra.LocalInfraTestResource.personToken;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,7 +15,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -36,9 +37,9 @@ class ProfileResourceTest {
         String bob = newUser();
         put(alice, "{\"timeZone\": \"Asia/Tokyo\", \"birthYear\": 1980}").then().statusCode(200);
 
-        given().auth().oauth2(jwt(alice)).when().get("/api/v1/profile")
+        given().auth().oauth2(personToken(alice)).when().get("/api/v1/profile")
                 .then().statusCode(200).body("timeZone", equalTo("Asia/Tokyo")).body("birthYear", equalTo(1980));
-        given().auth().oauth2(jwt(bob)).when().get("/api/v1/profile")
+        given().auth().oauth2(personToken(bob)).when().get("/api/v1/profile")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 
@@ -53,7 +54,7 @@ class ProfileResourceTest {
                 {"eventId": "%s", "type": "stretch", "start": "%s", "end": "%s", "timeZone": "Europe/Paris"}"""
                 .formatted(UUID.randomUUID(), end.minusMinutes(2), end);
 
-        given().auth().oauth2(jwt(user)).contentType(ContentType.JSON).body("[" + withoutZone + "," + withZone + "]")
+        given().auth().oauth2(personToken(user)).contentType(ContentType.JSON).body("[" + withoutZone + "," + withZone + "]")
                 .when().post("/api/v1/events").then().statusCode(200).body("accepted", equalTo(2));
 
         var records = TopicReader.read(bootstrapServers, Topics.ACTIVITY_EVENTS, r -> user.equals(r.key()), 2, Duration.ofSeconds(30));
@@ -70,11 +71,7 @@ class ProfileResourceTest {
     }
 
     private static io.restassured.response.Response put(String user, String body) {
-        return given().auth().oauth2(jwt(user)).contentType(ContentType.JSON).body(body).when().put("/api/v1/profile");
-    }
-
-    private static String jwt(String user) {
-        return LocalInfraTestResource.jwtKeys().mint(user, Set.of("user"), Duration.ofHours(1));
+        return given().auth().oauth2(personToken(user)).contentType(ContentType.JSON).body(body).when().put("/api/v1/profile");
     }
 
     private static String newUser() {

@@ -9,9 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.upright.localinfra.TopicReader.header;
+
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -156,11 +157,6 @@ class ActivityFlowTest {
         OffsetDateTime from = OffsetDateTime.parse(start);
         return new ActivityEvent(UUID.randomUUID(), user, "test", EventType.EXERCISE, from, from.plusMinutes(minutes),
                 null, "cycling", intensity, mets, null, null, null, null, null, null, null, null, null);
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return record.headers().lastHeader(name) == null ? null
-                : new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static String newUser() {
