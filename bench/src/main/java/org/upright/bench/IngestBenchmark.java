@@ -63,7 +63,7 @@ public final class IngestBenchmark {
                      "UPRIGHT_BENCH_NOOP_ENDPOINT", "true",
                      // the load generator is one very busy device: the limit is not what is measured
                      "UPRIGHT_INGEST_RATE_LIMIT_REQUESTS_PER_SECOND", "1000000",
-                     "UPRIGHT_INGEST_RATE_LIMIT_BURST", "1000000"), work.resolve("activity-service.log"))) {
+                     "UPRIGHT_INGEST_RATE_LIMIT_BURST", "1000000"), work.resolve("activity-service.log"), "-Xmx1g")) {
             service.awaitReady();
             URI base = service.baseUri();
             String device = registerDevice(base, keys.mint("bench-user", Set.of("user"), Duration.ofHours(2)));
@@ -73,10 +73,10 @@ public final class IngestBenchmark {
             HttpLoad noop = new HttpLoad(base.resolve("/api/v1/bench/noop"), null, 202);
             int recordSize = averageRecordSize(bodies.events(1000));
 
-            log("warming up");
-            events.closedLoopRequestsPerSecond(bodies.batches(40, EVENTS_PER_BATCH), CONNECTIONS);
-            single.closedLoopRequestsPerSecond(bodies.events(4000), SINGLE_CONNECTIONS);
-            noop.closedLoopRequestsPerSecond(bodies.events(4000), SINGLE_CONNECTIONS);
+            log("warming up (the JIT compiler would otherwise take much of the measured time)");
+            events.closedLoopRequestsPerSecond(bodies.batches(200, EVENTS_PER_BATCH), CONNECTIONS);
+            single.closedLoopRequestsPerSecond(bodies.events(10_000), SINGLE_CONNECTIONS);
+            noop.closedLoopRequestsPerSecond(bodies.events(10_000), SINGLE_CONNECTIONS);
 
             log("raw producer: Kafka ProducerPerformance, " + batches * EVENTS_PER_BATCH + " records of " + recordSize + " B");
             double raw = ProducerPerformanceRun.recordsPerSecond(kafka.bootstrapServers(), "bench-raw",

@@ -38,12 +38,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} on the port, with the environment. */
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path log) {
+        return start(root, name, port, environment, log, "-Xmx256m");
+    }
+
+    /** The same with another heap size, such as -Xmx1g for a benchmark. */
+    public static ServiceProcess start(Path root, String name, int port, Map<String, String> environment, Path log,
+                                       String maxHeap) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + " is not built: " + jar + " is missing (./mvnw install -DskipTests)");
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(java.toString(), maxHeap,
                 "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.console.json.enabled=false",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-cp", ownLocation() + File.pathSeparator + jar,
