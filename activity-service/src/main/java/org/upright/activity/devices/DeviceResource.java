@@ -97,14 +97,19 @@ public class DeviceResource {
         return identity.getPrincipal().getName();
     }
 
+    @Schema(name = "DeviceName", example = "{\"name\": \"left wrist band\"}")
     public record DeviceName(@NotBlank @Size(max = 100) String name) {
     }
 
-    @Schema(name = "NewDevice")
+    @Schema(name = "NewDevice", example = """
+            {"id": "0b7e6f2a-3c1d-4e5f-8a9b-1c2d3e4f5a6b", "name": "left wrist band",
+             "token": "upr_dev_2IXsifVVJfEaguOExahW57YTE9B8nAggXxq_jqJW8hw", "createdAt": "2026-11-25T16:21:19Z"}""")
     public record NewDevice(UUID id, String name, String token, Instant createdAt) {
     }
 
-    @Schema(name = "Device")
+    @Schema(name = "Device", example = """
+            {"id": "0b7e6f2a-3c1d-4e5f-8a9b-1c2d3e4f5a6b", "name": "left wrist band",
+             "createdAt": "2026-11-25T16:21:19Z", "revokedAt": null, "active": true}""")
     public record DeviceView(UUID id, String name, Instant createdAt, Instant revokedAt, boolean active) {
 
         static DeviceView of(Device device) {
