@@ -38,6 +38,9 @@ import org.upright.events.Topics;
 public class EventPublisher {
 
     private static final String PRODUCER_SETTINGS = "upright.ingest.producer.";
+    private static final byte[] SPEC_VERSION = bytes("1.0");
+    private static final byte[] TYPE = bytes(CloudEventTypes.ACTIVITY_RECORDED);
+    private static final byte[] JSON = bytes("application/json");
 
     private final Producer<String, String> producer;
     private final KafkaClientMetrics metrics;
@@ -58,13 +61,14 @@ public class EventPublisher {
 
     /** Completes when the broker has acknowledged every event; fails if it refused any. */
     public CompletableFuture<Void> publishAll(List<ActivityEvent> events) {
-        CompletableFuture<?>[] acks = events.stream().map(this::publish).toArray(CompletableFuture[]::new);
+        byte[] recordedAt = bytes(OffsetDateTime.now(ZoneOffset.UTC).toString());
+        CompletableFuture<?>[] acks = events.stream().map(event -> publish(event, recordedAt)).toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(acks);
     }
 
-    CompletableFuture<Void> publish(ActivityEvent event) {
+    private CompletableFuture<Void> publish(ActivityEvent event, byte[] recordedAt) {
         ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ACTIVITY_EVENTS, null, event.userId(),
-                EventJson.write(event), cloudEventHeaders(event));
+                EventJson.write(event), cloudEventHeaders(event, recordedAt));
         CompletableFuture<Void> ack = new CompletableFuture<>();
         producer.send(record, (metadata, failure) -> {
             if (failure == null) {
@@ -76,20 +80,20 @@ public class EventPublisher {
         return ack;
     }
 
-    private static RecordHeaders cloudEventHeaders(ActivityEvent event) {
+    private static RecordHeaders cloudEventHeaders(ActivityEvent event, byte[] recordedAt) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", "1.0");
-        header(headers, "ce_id", event.eventId().toString());
-        header(headers, "ce_type", CloudEventTypes.ACTIVITY_RECORDED);
-        header(headers, "ce_source", event.source());
-        header(headers, "ce_subject", event.userId());
-        header(headers, "ce_time", OffsetDateTime.now(ZoneOffset.UTC).toString());
-        header(headers, "content-type", "application/json");
+        headers.add("ce_specversion", SPEC_VERSION);
+        headers.add("ce_id", bytes(event.eventId().toString()));
+        headers.add("ce_type", TYPE);
+        headers.add("ce_source", bytes(event.source()));
+        headers.add("ce_subject", bytes(event.userId()));
+        headers.add("ce_time", recordedAt);
+        headers.add("content-type", JSON);
         return headers;
     }
 
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     @PreDestroy

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,13 @@ public class EventValidator {
     static final Duration MAX_DURATION = Duration.ofHours(24);
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     static final Duration MAX_AGE = Duration.ofDays(30);
+    private static final Map<EventType, Set<String>> TYPE_FIELDS = Map.of(
+            EventType.EXERCISE, Set.of("activity", "intensity", "mets", "avgHeartRate", "muscleStrengthening"),
+            EventType.POSTURE, Set.of("posture"),
+            EventType.STRESS, Set.of("level"),
+            EventType.SYMPTOM, Set.of("bodySite", "severity", "kind", "radiatesTo"),
+            EventType.SITTING, Set.of("boutId"),
+            EventType.STRETCH, Set.of());
 
     private final Clock clock;
 
@@ -35,6 +41,11 @@ public class EventValidator {
     }
 
     public List<FieldError> validate(EventRequest event) {
+        return validate(event, OffsetDateTime.now(clock));
+    }
+
+    /** @param now the time the request arrived: one reading of the clock for a whole batch */
+    public List<FieldError> validate(EventRequest event, OffsetDateTime now) {
         List<FieldError> errors = new ArrayList<>();
         if (event.eventId() == null) {
             errors.add(new FieldError("eventId", "is required: a UUID chosen by the device"));
@@ -43,7 +54,7 @@ public class EventValidator {
             errors.add(new FieldError("type", "is required: one of sitting, posture, exercise, stretch, stress, symptom"));
             return errors;
         }
-        checkInterval(event, errors);
+        checkInterval(event, now, errors);
         if (event.timeZone() != null) {
             try {
                 ZoneId.of(event.timeZone());
@@ -71,14 +82,13 @@ public class EventValidator {
         return errors;
     }
 
-    private void checkInterval(EventRequest event, List<FieldError> errors) {
+    private static void checkInterval(EventRequest event, OffsetDateTime now, List<FieldError> errors) {
         OffsetDateTime start = event.start();
         OffsetDateTime end = event.end();
         if (start == null) {
             errors.add(new FieldError("start", "is required: an ISO-8601 instant with offset"));
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
         if (start.isAfter(now.plus(MAX_CLOCK_SKEW))) {
             errors.add(new FieldError("start", "is more than 5 minutes in the future"));
         }
@@ -126,32 +136,26 @@ public class EventValidator {
 
     /** A field of another type is a sign of a confused device; refusing it keeps the data honest. */
     private static void checkFieldsBelongToType(EventRequest event, List<FieldError> errors) {
-        Map<String, Object> typed = new LinkedHashMap<>();
-        typed.put("activity", event.activity());
-        typed.put("intensity", event.intensity());
-        typed.put("mets", event.mets());
-        typed.put("avgHeartRate", event.avgHeartRate());
-        typed.put("muscleStrengthening", event.muscleStrengthening());
-        typed.put("posture", event.posture());
-        typed.put("level", event.level());
-        typed.put("bodySite", event.bodySite());
-        typed.put("severity", event.severity());
-        typed.put("kind", event.kind());
-        typed.put("radiatesTo", event.radiatesTo());
-        typed.put("boutId", event.boutId());
-        Set<String> allowed = switch (event.type()) {
-            case EXERCISE -> Set.of("activity", "intensity", "mets", "avgHeartRate", "muscleStrengthening");
-            case POSTURE -> Set.of("posture");
-            case STRESS -> Set.of("level");
-            case SYMPTOM -> Set.of("bodySite", "severity", "kind", "radiatesTo");
-            case SITTING -> Set.of("boutId");
-            case STRETCH -> Set.of();
-        };
-        typed.forEach((field, value) -> {
-            if (value != null && !allowed.contains(field)) {
-                errors.add(new FieldError(field, "does not belong to a " + event.type().wireName() + " event"));
-            }
-        });
+        Set<String> allowed = TYPE_FIELDS.get(event.type());
+        refuseUnlessAllowed("activity", event.activity(), allowed, event.type(), errors);
+        refuseUnlessAllowed("intensity", event.intensity(), allowed, event.type(), errors);
+        refuseUnlessAllowed("mets", event.mets(), allowed, event.type(), errors);
+        refuseUnlessAllowed("avgHeartRate", event.avgHeartRate(), allowed, event.type(), errors);
+        refuseUnlessAllowed("muscleStrengthening", event.muscleStrengthening(), allowed, event.type(), errors);
+        refuseUnlessAllowed("posture", event.posture(), allowed, event.type(), errors);
+        refuseUnlessAllowed("level", event.level(), allowed, event.type(), errors);
+        refuseUnlessAllowed("bodySite", event.bodySite(), allowed, event.type(), errors);
+        refuseUnlessAllowed("severity", event.severity(), allowed, event.type(), errors);
+        refuseUnlessAllowed("kind", event.kind(), allowed, event.type(), errors);
+        refuseUnlessAllowed("radiatesTo", event.radiatesTo(), allowed, event.type(), errors);
+        refuseUnlessAllowed("boutId", event.boutId(), allowed, event.type(), errors);
+    }
+
+    private static void refuseUnlessAllowed(String field, Object value, Set<String> allowed, EventType type,
+                                            List<FieldError> errors) {
+        if (value != null && !allowed.contains(field)) {
+            errors.add(new FieldError(field, "does not belong to a " + type.wireName() + " event"));
+        }
     }
 
     private static void requireOneOf(String field, String value, Set<String> words, List<FieldError> errors) {

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,10 +49,11 @@ public class Ingestor {
     Duration publishTimeout;
 
     public List<ItemResult> ingest(String userId, String source, List<ParsedItem> items) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ItemResult[] results = new ItemResult[items.size()];
         Map<UUID, ParsedItem> valid = new LinkedHashMap<>();
         for (ParsedItem item : items) {
-            List<FieldError> errors = item.event() == null ? item.errors() : validator.validate(item.event());
+            List<FieldError> errors = item.event() == null ? item.errors() : validator.validate(item.event(), now);
             if (!errors.isEmpty()) {
                 results[item.index()] = rejected(item, errors);
             } else if (valid.containsKey(item.event().eventId())) {

@@ -164,15 +164,15 @@ class EventResourceTest {
         UUID third = UUID.randomUUID();
         String badMets = exercise(UUID.randomUUID(), "running", 10).replace("\"intensity\": \"moderate\"", "\"mets\": 40");
         String body = "[" + exercise(first, "walking", 10) + "," + badMets + "," + exercise(third, "running", 5)
-                + ", \"not an event\", " + exercise(first, "walking", 10) + "]";
+                + ", \"not an event\", " + exercise(first, "walking", 10) + ", null]";
 
         given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events")
                 .then().statusCode(200)
                 .body("accepted", equalTo(2))
                 .body("duplicates", equalTo(1))
-                .body("rejected", equalTo(2))
-                .body("items.status", equalTo(List.of("accepted", "rejected", "accepted", "rejected", "duplicate")))
+                .body("rejected", equalTo(3))
+                .body("items.status", equalTo(List.of("accepted", "rejected", "accepted", "rejected", "duplicate", "rejected")))
                 .body("items[1].errors[0].field", equalTo("mets"))
                 .body("items[1].errors[0].index", equalTo(1))
                 .body("items[3].index", equalTo(3));
@@ -204,6 +204,15 @@ class EventResourceTest {
         } finally {
             devices.shutdown();
         }
+    }
+
+    @Test
+    void nullInAnOtherwiseReadableBatchIsRejectedAlone() {
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("[" + exercise(UUID.randomUUID(), "walking", 10) + ", null]")
+                .when().post("/api/v1/events")
+                .then().statusCode(200)
+                .body("items.status", equalTo(List.of("accepted", "rejected")));
     }
 
     @Test
