@@ -29,7 +29,7 @@ public class EventBodyReader {
     @Inject
     ObjectMapper mapper;
 
-    /** @return the items, and whether the body was a single event rather than a batch */
+    /** One event (an object) or a batch (an array). */
     public Body readJson(byte[] body) throws IOException {
         checkBodySize(body);
         if (startsWithArray(body)) {
@@ -132,6 +132,7 @@ public class EventBodyReader {
         }
     }
 
+    /** The items, and whether they came as a batch (answered per item) or as one event. */
     public record Body(List<ParsedItem> items, boolean batch) {
     }
 }

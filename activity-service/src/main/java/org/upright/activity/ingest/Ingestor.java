@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +74,7 @@ public class Ingestor {
             }
         }
         publish(toPublish);
-        Set<UUID> published = new HashSet<>();
-        toPublish.forEach(event -> published.add(event.eventId()));
-        acceptedEvents.record(userId, published);
+        acceptedEvents.record(userId, toPublish.stream().map(ActivityEvent::eventId).toList());
         return List.of(results);
     }
 
