@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -24,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AcceptedEvents {
 
     @Inject
+    @io.quarkus.agroal.DataSource("dedupe")
     DataSource dataSource;
 
     @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
@@ -51,31 +51,18 @@ public class AcceptedEvents {
         }
     }
 
-    /**
-     * Without waiting for the commit to reach the disk: these rows only spare the topic a retried
-     * event, and advice-service dedupes anyway, so losing the last few on a database crash is harmless.
-     */
+    /** One statement, committed without waiting for the disk (see the dedupe datasource's settings). */
     public void record(String userId, Collection<UUID> eventIds) {
         if (eventIds.isEmpty()) {
             return;
         }
         String sql = "insert into " + schema + ".accepted_event (user_id, event_id, accepted_at)"
                 + " select ?, id, now() from unnest(?) as id on conflict do nothing";
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Statement relaxed = connection.createStatement();
-                 PreparedStatement insert = connection.prepareStatement(sql)) {
-                relaxed.execute("set local synchronous_commit = off");
-                insert.setString(1, userId);
-                insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
-                insert.executeUpdate();
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, userId);
+            insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+            insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record accepted events", e);
         }
