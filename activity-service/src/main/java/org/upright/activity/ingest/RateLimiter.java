@@ -3,6 +3,7 @@ package org.upright.activity.ingest;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upright.problems.RateLimitedException;
@@ -30,7 +31,8 @@ public class RateLimiter {
         long waitNanos = buckets.get(caller, key -> new Bucket(burst)).take(burst, ratePerSecond, System.nanoTime());
         if (waitNanos > 0) {
             long seconds = Math.max(1, (long) Math.ceil(waitNanos / 1e9));
-            throw new RateLimitedException("At most " + burst + " requests at once and " + ratePerSecond
+            String rate = BigDecimal.valueOf(ratePerSecond).stripTrailingZeros().toPlainString();
+            throw new RateLimitedException("At most " + burst + " requests at once and " + rate
                     + " a second per device; send batches rather than single events", seconds);
         }
     }
