@@ -1,7 +1,6 @@
 package org.upright.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -38,9 +37,4 @@ public record ActivityEvent(
         String radiatesTo,
         // sitting
         String boutId) {
-
-    /** The event's length, or zero for an open sitting bout that has no end yet. */
-    public Duration duration() {
-        return end == null ? Duration.ZERO : Duration.between(start, end);
-    }
 }

@@ -38,8 +38,6 @@ public final class Vocabulary {
     public static final String OTHER_ACTIVITY = "other";
 
     public static final Set<String> POSTURES = Set.of("upright", "reclined", "slouched", "hunched", "leaning-forward");
-    /** The postures the article's "poor posture strains the back muscles" refers to. */
-    public static final Set<String> POOR_POSTURES = Set.of("slouched", "hunched", "leaning-forward");
 
     public static final Set<String> BODY_SITES = Set.of("lower-back", "upper-back", "neck", "hip", "buttock", "leg", "other");
     public static final Set<String> PAIN_KINDS = Set.of("spasm", "ache", "sharp");

@@ -57,10 +57,6 @@ public final class LocalKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    public long pid() {
-        return process.pid();
-    }
-
     /** Freezes the broker (SIGSTOP): to clients it looks hung or cut off, as in an outage. */
     public void freeze() {
         signal("STOP");

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,23 +44,11 @@ public class ProfileResource {
     }
 
     @PUT
-    @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set the caller's time zone (IANA, required) and birth year (optional, for heart-rate zones)")
     public ProfileView put(ProfileView request) {
         validate(request);
-        String userId = person();
-        Profile profile = Profile.<Profile>findByIdOptional(userId).orElseGet(() -> {
-            Profile created = new Profile();
-            created.userId = userId;
-            return created;
-        });
-        profile.timeZone = request.timeZone();
-        profile.birthYear = request.birthYear();
-        profile.updatedAt = Instant.now();
-        profile.persist();
-        profiles.forget(userId);
-        return ProfileView.of(profile);
+        return ProfileView.of(profiles.save(person(), request.timeZone(), request.birthYear()));
     }
 
     private static void validate(ProfileView request) {

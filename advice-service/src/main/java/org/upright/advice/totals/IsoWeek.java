@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** An ISO-8601 week (Monday to Sunday), written {@code 2026-W48}. */
-public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
+public record IsoWeek(int year, int week) {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
@@ -41,11 +41,6 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
 
     public IsoWeek next() {
         return of(monday().plusWeeks(1));
-    }
-
-    @Override
-    public int compareTo(IsoWeek other) {
-        return year != other.year ? Integer.compare(year, other.year) : Integer.compare(week, other.week);
     }
 
     @Override

@@ -99,7 +99,9 @@ class ActivityFlowTest {
         assertEquals(value.get("adviceId").asText(), header(record, "ce_id"));
         assertEquals("org.upright.advice.issued.v1", header(record, "ce_type"));
         assertEquals(user, header(record, "ce_subject"));
-        assertNotNull(value.get("source").get("point").asText());
+        assertEquals("Physical Activity Guidelines for Americans, 2nd edition (HHS/CDC, 2018)",
+                value.get("source").get("document").asText());
+        assertEquals("Key Guidelines for Adults", value.get("source").get("section").asText());
     }
 
     @Test
