@@ -47,24 +47,53 @@ class WearableToInboxTest {
     }
 
     @Test
-    void exerciseFromARegisteredWearableBecomesAPacingNudgeInTheInbox() {
+    void anOpenSittingBoutFromARegisteredWearableBecomesABreakNudgeInTheInbox() {
         String user = "e2e-" + UUID.randomUUID();
         String wearable = given().baseUri(url("activity-service")).auth().oauth2(personToken(user))
                 .contentType(ContentType.JSON).body("{\"name\": \"wrist band\"}")
                 .when().post("/api/v1/devices")
                 .then().statusCode(201).extract().path("token");
-        OffsetDateTime end = now().minusMinutes(5);
-
-        postExercise(wearable, UUID.randomUUID(), end.minusMinutes(40), end).then().statusCode(202);
+        // sitting since 50 minutes ago, less a few seconds: the break nudge is due in real time, before the bout ends
+        String body = """
+                {"eventId": "%s", "type": "sitting", "start": "%s", "boutId": "desk"}
+                """.formatted(UUID.randomUUID(), now().minusMinutes(50).plusSeconds(5));
+        given().baseUri(url("activity-service")).auth().oauth2(wearable).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/events").then().statusCode(202);
 
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service"))
                 .when().get("/api/v1/users/{user}/notifications", user)
                 .then().statusCode(200)
                 .body("", hasSize(1))
-                .body("[0].ruleId", equalTo("cdc-aerobic"))
-                .body("[0].figure", equalTo(40.0f))
-                .body("[0].target", equalTo(150.0f))
-                .body("[0].source.document", equalTo("Physical Activity Guidelines for Americans, 2nd edition (HHS/CDC, 2018)")));
+                .body("[0].ruleId", equalTo("sitting-hourly-break"))
+                .body("[0].figure", equalTo(50.0f))
+                .body("[0].target", equalTo(50.0f))
+                .body("[0].source.document", equalTo("Causes and treatment of lower back spasms (Medical News Today, 2018)")));
+    }
+
+    @Test
+    void anOpenBoutsNudgeSurvivesACrashOfAdviceService() {
+        String user = "e2e-" + UUID.randomUUID();
+        String token = personToken(user);
+        OffsetDateTime start = now().minusMinutes(50).plusSeconds(20);
+        given().baseUri(url("activity-service")).auth().oauth2(token).contentType(ContentType.JSON)
+                .body("""
+                        {"eventId": "%s", "type": "sitting", "start": "%s", "boutId": "sofa"}
+                        """.formatted(UUID.randomUUID(), start))
+                .when().post("/api/v1/events").then().statusCode(202);
+        // an exercise after it on the same partition: once it shows, the open bout was applied too
+        OffsetDateTime end = now().minusMinutes(1);
+        postExercise(token, UUID.randomUUID(), end.minusMinutes(10), end).then().statusCode(202);
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("advice-service")).auth().oauth2(token)
+                .when().get("/api/v1/users/{user}/weeks/{week}", user, isoWeek(end))
+                .then().statusCode(200).body("moderateMinutes", equalTo(10.0f)));
+
+        stack.crashAndRestart("advice-service");
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service"))
+                .when().get("/api/v1/users/{user}/notifications", user)
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].ruleId", equalTo("sitting-hourly-break")));
     }
 
     @Test
@@ -82,7 +111,7 @@ class WearableToInboxTest {
         postExercise(token, UUID.randomUUID(), end.plusMinutes(5), end.plusMinutes(15)).then().statusCode(202);
 
         String week = isoWeek(end);
-        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("advice-service"))
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("advice-service")).auth().oauth2(token)
                 .when().get("/api/v1/users/{user}/weeks/{week}", user, week)
                 .then().statusCode(200)
                 .body("moderateMinutes", equalTo(30.0f)));

@@ -64,6 +64,31 @@ class EventJsonSchemaTest {
     }
 
     @Test
+    void profileMatchesTheProfilesSchemaAndReadsBack() throws Exception {
+        ProfileChanged profile = new ProfileChanged("u-1", "Europe/Berlin", 1985, Instant.parse("2026-11-25T10:00:00.123456Z"));
+
+        String json = EventJson.write(profile);
+
+        assertEquals(Set.of(), violations("profiles.v1.schema.json", json));
+        assertEquals(profile, EventJson.read(json, ProfileChanged.class));
+    }
+
+    @Test
+    void profileWithoutBirthYearLeavesItOut() throws Exception {
+        String json = EventJson.write(new ProfileChanged("u-1", "Asia/Tokyo", null, Instant.parse("2026-11-25T10:00:00Z")));
+
+        assertFalse(json.contains("birthYear"));
+        assertEquals(Set.of(), violations("profiles.v1.schema.json", json));
+    }
+
+    @Test
+    void profilesSchemaRefusesAProfileWithoutUserId() throws Exception {
+        String json = EventJson.write(new ProfileChanged(null, "Europe/Berlin", 1985, Instant.parse("2026-11-25T10:00:00Z")));
+
+        assertFalse(violations("profiles.v1.schema.json", json).isEmpty());
+    }
+
+    @Test
     void unknownTypeIsAMalformedRecord() {
         String json = EventJson.write(exercise(UUID.randomUUID())).replace("\"exercise\"", "\"dancing\"");
 

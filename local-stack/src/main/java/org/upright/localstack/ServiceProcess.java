@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.upright.localinfra.ChildProcesses;
 
 /** One packaged Quarkus service running as a child process, ready once its readiness probe says UP. */
@@ -28,12 +29,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final URI baseUri;
     private final Path log;
+    private final Supplier<ServiceProcess> relaunch;
 
-    private ServiceProcess(String name, Process process, URI baseUri, Path log) {
+    private ServiceProcess(String name, Process process, URI baseUri, Path log, Supplier<ServiceProcess> relaunch) {
         this.name = name;
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
+        this.relaunch = relaunch;
     }
 
     /** Starts {@code <root>/<name>/target/quarkus-app/quarkus-run.jar} on the port, with the environment. */
@@ -58,7 +61,8 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            return new ServiceProcess(name, builder.start(), URI.create("http://127.0.0.1:" + port), log);
+            return new ServiceProcess(name, builder.start(), URI.create("http://127.0.0.1:" + port), log,
+                    () -> start(root, name, port, environment, log.resolveSibling(name + "-restarted.log"), maxHeap));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -108,6 +112,18 @@ public final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         ChildProcesses.stop(process);
+    }
+
+    /** Kills the service at once, as a crash would, and starts it again on the same port and settings, logging to a new file. */
+    public ServiceProcess crashAndRestart() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + name + " was stopping", e);
+        }
+        return relaunch.get();
     }
 
     public String tail(int lines) {

@@ -68,6 +68,19 @@ public final class Stack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no service " + service)).baseUri();
     }
 
+    /** Kills one service as a crash would, starts it again with the same settings and waits until it is ready. */
+    public void crashAndRestart(String service) {
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).name().equals(service)) {
+                ServiceProcess restarted = services.get(i).crashAndRestart();
+                services.set(i, restarted);
+                restarted.awaitReady();
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no service " + service);
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

@@ -6,14 +6,18 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ServiceUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,14 +25,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.upright.events.ActivityEvent;
 import org.upright.events.CloudEventTypes;
 import org.upright.events.EventJson;
 import org.upright.events.Topics;
 
 /**
- * Publishes events to {@link Topics#ACTIVITY_EVENTS}, keyed by user, with CloudEvents binary-mode
- * headers. The returned future completes only when the broker has acknowledged every record.
+ * Publishes activity-service's records, keyed by user, with CloudEvents binary-mode headers:
+ * events to {@link Topics#ACTIVITY_EVENTS}, and single records such as profile changes. The
+ * returned futures complete only when the broker has acknowledged every record.
  *
  * <p>It uses the Kafka producer directly rather than a SmallRye emitter: the emitter hands every
  * record to one thread, which capped ingest at about 14k events/s on 2 cores (bench/run-ingest);
@@ -37,16 +44,22 @@ import org.upright.events.Topics;
 @ApplicationScoped
 public class EventPublisher {
 
+    /** What a 503 asks the caller to wait before retrying. */
+    private static final long RETRY_AFTER_SECONDS = 5;
+
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
     private static final String PRODUCER_SETTINGS = "upright.ingest.producer.";
     private static final byte[] SPEC_VERSION = bytes("1.0");
-    private static final byte[] TYPE = bytes(CloudEventTypes.ACTIVITY_RECORDED);
+    private static final byte[] ACTIVITY_RECORDED = bytes(CloudEventTypes.ACTIVITY_RECORDED);
     private static final byte[] JSON = bytes("application/json");
 
     private final Producer<String, String> producer;
     private final KafkaClientMetrics metrics;
+    private final Duration publishTimeout;
 
     @Inject
-    public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, Config config, MeterRegistry registry) {
+    public EventPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, Config config, MeterRegistry registry,
+            @ConfigProperty(name = "upright.ingest.publish-timeout", defaultValue = "5s") Duration publishTimeout) {
         Map<String, Object> settings = new HashMap<>(kafka);
         for (String name : config.getPropertyNames()) {
             if (name.startsWith(PRODUCER_SETTINGS)) {
@@ -57,20 +70,50 @@ public class EventPublisher {
         this.producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
         this.metrics = new KafkaClientMetrics(producer);
         metrics.bindTo(registry);
+        this.publishTimeout = publishTimeout;
     }
 
     /** Completes when the broker has acknowledged every event; fails if it refused any. */
     public CompletableFuture<Void> publishAll(List<ActivityEvent> events) {
-        byte[] recordedAt = bytes(OffsetDateTime.now(ZoneOffset.UTC).toString());
-        CompletableFuture<?>[] acks = events.stream().map(event -> publish(event, recordedAt)).toArray(CompletableFuture[]::new);
+        byte[] recordedAt = bytes(Instant.now().toString());
+        CompletableFuture<?>[] acks = events.stream()
+                .map(event -> send(Topics.ACTIVITY_EVENTS, event.userId(), EventJson.write(event), cloudEventHeaders(
+                        bytes(event.eventId().toString()), ACTIVITY_RECORDED, event.source(), event.userId(), recordedAt)))
+                .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(acks);
     }
 
-    private CompletableFuture<Void> publish(ActivityEvent event, byte[] recordedAt) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ACTIVITY_EVENTS, null, event.userId(),
-                EventJson.write(event), cloudEventHeaders(event, recordedAt));
+    /**
+     * Publishes one record about a person, keyed by their user id (also its {@code ce_subject}) and
+     * with a new {@code ce_id}. Completes when the broker has acknowledged it; fails if it refused it.
+     */
+    public CompletableFuture<Void> publish(String topic, String ceType, String ceSource, String userId, Instant ceTime,
+            Object value) {
+        return send(topic, userId, EventJson.write(value), cloudEventHeaders(
+                bytes(UUID.randomUUID().toString()), bytes(ceType), ceSource, userId, bytes(ceTime.toString())));
+    }
+
+    /**
+     * Waits for an acknowledgement for at most {@code upright.ingest.publish-timeout}.
+     *
+     * @param notStored the 503's detail: what was not stored, and that the caller should retry
+     * @throws ServiceUnavailableException with Retry-After when the broker refused or did not answer in time
+     */
+    public void awaitAcknowledged(CompletableFuture<Void> ack, String notStored) {
+        try {
+            ack.get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailableException(notStored, RETRY_AFTER_SECONDS);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("the broker did not acknowledge in time (answered 503: %s): %s", notStored, e.toString());
+            throw new ServiceUnavailableException(notStored, RETRY_AFTER_SECONDS);
+        }
+    }
+
+    private CompletableFuture<Void> send(String topic, String key, String value, RecordHeaders headers) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        producer.send(record, (metadata, failure) -> {
+        producer.send(new ProducerRecord<>(topic, null, key, value, headers), (metadata, failure) -> {
             if (failure == null) {
                 ack.complete(null);
             } else {
@@ -80,14 +123,14 @@ public class EventPublisher {
         return ack;
     }
 
-    private static RecordHeaders cloudEventHeaders(ActivityEvent event, byte[] recordedAt) {
+    private static RecordHeaders cloudEventHeaders(byte[] id, byte[] type, String source, String subject, byte[] time) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", SPEC_VERSION);
-        headers.add("ce_id", bytes(event.eventId().toString()));
-        headers.add("ce_type", TYPE);
-        headers.add("ce_source", bytes(event.source()));
-        headers.add("ce_subject", bytes(event.userId()));
-        headers.add("ce_time", recordedAt);
+        headers.add("ce_id", id);
+        headers.add("ce_type", type);
+        headers.add("ce_source", bytes(source));
+        headers.add("ce_subject", bytes(subject));
+        headers.add("ce_time", time);
         headers.add("content-type", JSON);
         return headers;
     }

@@ -2,8 +2,6 @@ package org.upright.activity.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ServiceUnavailableException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,11 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import org.upright.activity.profile.Profiles;
 import org.upright.events.ActivityEvent;
 import org.upright.problems.FieldError;
@@ -29,9 +22,6 @@ import org.upright.problems.FieldError;
 @ApplicationScoped
 public class Ingestor {
 
-    private static final Logger LOG = Logger.getLogger(Ingestor.class);
-    static final long RETRY_AFTER_SECONDS = 5;
-
     @Inject
     EventValidator validator;
 
@@ -43,9 +33,6 @@ public class Ingestor {
 
     @Inject
     Profiles profiles;
-
-    @ConfigProperty(name = "upright.ingest.publish-timeout", defaultValue = "5s")
-    Duration publishTimeout;
 
     public List<ItemResult> ingest(String userId, String source, List<ParsedItem> items) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -79,18 +66,9 @@ public class Ingestor {
     }
 
     private void publish(List<ActivityEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        try {
-            publisher.publishAll(events).get(publishTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("Interrupted while the events were stored; retry them", RETRY_AFTER_SECONDS);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.warnf("the broker did not acknowledge %d events in time: %s", events.size(), e.toString());
-            throw new ServiceUnavailableException(
-                    "The events could not be stored durably in time and were not accepted; retry them", RETRY_AFTER_SECONDS);
+        if (!events.isEmpty()) {
+            publisher.awaitAcknowledged(publisher.publishAll(events),
+                    "The events could not be stored durably in time and were not accepted; retry them");
         }
     }
 

@@ -18,7 +18,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.upright.activity.security.Caller;
 import org.upright.problems.FieldError;
 import org.upright.problems.InvalidRequestException;
@@ -45,7 +47,15 @@ public class ProfileResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set the caller's time zone (IANA, required) and birth year (optional, for heart-rate zones)")
+    @Operation(summary = "Set the caller's time zone (IANA, required) and birth year (optional, for heart-rate zones)",
+            description = "200 once the profile is stored and published on the profiles topic. 503 with Retry-After when "
+                    + "the broker cannot take it in time: the profile was not changed, retry.")
+    @APIResponse(responseCode = "200", description = "The profile as stored",
+            content = @Content(schema = @Schema(implementation = ProfileView.class)))
+    @APIResponse(responseCode = "400", description = "A time zone that is not IANA, or a birth year out of range")
+    @APIResponse(responseCode = "403", description = "A device token: only the person changes their profile")
+    @APIResponse(responseCode = "503", description = "The broker could not take the change in time; nothing changed, "
+            + "retry after Retry-After seconds")
     public ProfileView put(ProfileView request) {
         validate(request);
         return ProfileView.of(profiles.save(person(), request.timeZone(), request.birthYear()));

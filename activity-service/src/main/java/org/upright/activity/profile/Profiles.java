@@ -4,9 +4,14 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.upright.activity.ingest.EventPublisher;
+import org.upright.events.CloudEventTypes;
+import org.upright.events.ProfileChanged;
+import org.upright.events.Topics;
 
 /**
  * Profiles as ingestion needs them. Every event posted needs its owner's zone, and zones rarely
@@ -16,11 +21,15 @@ import java.util.Optional;
 public class Profiles {
 
     static final Duration CACHED_FOR = Duration.ofSeconds(30);
+    static final String SOURCE = "/activity-service";
 
     private final Cache<String, Optional<String>> zones = Caffeine.newBuilder()
             .expireAfterWrite(CACHED_FOR)
             .maximumSize(100_000)
             .build();
+
+    @Inject
+    EventPublisher publisher;
 
     /** The zone a person's weeks are counted in, if they set one. */
     public Optional<String> timeZoneOf(String userId) {
@@ -28,7 +37,13 @@ public class Profiles {
                 Profile.<Profile>findByIdOptional(id).map(profile -> profile.timeZone)));
     }
 
-    /** Stores the profile, and forgets the cached zone only once the change is committed. */
+    /**
+     * Stores the profile and publishes it to {@link Topics#PROFILES} before the change commits, so a
+     * change the broker did not acknowledge is rolled back. Forgets the cached zone only once the
+     * change is committed.
+     *
+     * @throws jakarta.ws.rs.ServiceUnavailableException when the broker did not acknowledge in time; nothing changed
+     */
     public Profile save(String userId, String timeZone, Integer birthYear) {
         Profile saved = QuarkusTransaction.requiringNew().call(() -> {
             Profile profile = Profile.<Profile>findByIdOptional(userId).orElseGet(() -> {
@@ -39,7 +54,13 @@ public class Profiles {
             profile.timeZone = timeZone;
             profile.birthYear = birthYear;
             profile.updatedAt = Instant.now();
-            profile.persist();
+            // Written before publishing: a change the database refuses is never published, and a
+            // second change for the same person waits for this one, so the topic has them in order.
+            profile.persistAndFlush();
+            publisher.awaitAcknowledged(
+                    publisher.publish(Topics.PROFILES, CloudEventTypes.PROFILE_CHANGED, SOURCE, userId, profile.updatedAt,
+                            new ProfileChanged(userId, timeZone, birthYear, profile.updatedAt)),
+                    "The profile could not be stored in time and was not changed; retry");
             return profile;
         });
         zones.invalidate(userId);

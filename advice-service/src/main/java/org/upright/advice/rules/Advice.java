@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.upright.events.AdviceIssued;
 import org.upright.events.Severity;
 
-/** Advice as issued to a person; unique per person, rule and period, so a cause fires once. */
+/** Advice as issued to a person; unique per person, rule and cause, so a cause fires once. */
 @Entity
 @Table(name = "advice")
 public class Advice extends PanacheEntityBase {
@@ -23,6 +23,10 @@ public class Advice extends PanacheEntityBase {
 
     @Column(name = "rule_id", nullable = false)
     public String ruleId;
+
+    /** What the rule fires once for: a week, a day, a bout, a pain spell. */
+    @Column(nullable = false)
+    public String cause;
 
     @Column(nullable = false)
     public String period;
@@ -54,8 +58,8 @@ public class Advice extends PanacheEntityBase {
     @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
 
-    public static boolean issued(String userId, String ruleId, String period) {
-        return count("userId = ?1 and ruleId = ?2 and period = ?3", userId, ruleId, period) > 0;
+    public static boolean issued(String userId, String ruleId, String cause) {
+        return count("userId = ?1 and ruleId = ?2 and cause = ?3", userId, ruleId, cause) > 0;
     }
 
     public static Advice from(String userId, AdviceDraft draft, Instant issuedAt) {
@@ -63,6 +67,7 @@ public class Advice extends PanacheEntityBase {
         advice.id = UUID.randomUUID();
         advice.userId = userId;
         advice.ruleId = draft.ruleId();
+        advice.cause = draft.cause();
         advice.period = draft.period();
         advice.severity = draft.severity().wireName();
         advice.message = draft.message();

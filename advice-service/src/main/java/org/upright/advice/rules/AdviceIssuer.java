@@ -1,5 +1,6 @@
 package org.upright.advice.rules;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,7 @@ import org.upright.events.Topics;
 
 /**
  * Issues advice: stores it and puts it in the outbox in the caller's transaction, unless the same
- * rule already fired for the same person and period.
+ * rule already fired for the same person and cause. Returns whether it was issued.
  */
 @ApplicationScoped
 public class AdviceIssuer {
@@ -22,13 +23,18 @@ public class AdviceIssuer {
     @Inject
     Clock clock;
 
+    @Inject
+    MeterRegistry meters;
+
     @Transactional(Transactional.TxType.MANDATORY)
-    public void issue(String userId, AdviceDraft draft) {
-        if (Advice.issued(userId, draft.ruleId(), draft.period())) {
-            return;
+    public boolean issue(String userId, AdviceDraft draft) {
+        if (Advice.issued(userId, draft.ruleId(), draft.cause())) {
+            return false;
         }
         Advice advice = Advice.from(userId, draft, clock.instant());
         advice.persist();
+        meters.counter("upright.advice.issued", "rule", draft.ruleId()).increment();
         outbox.add(Topics.ADVICE_ISSUED, userId, CloudEventTypes.ADVICE_ISSUED, advice.id, EventJson.write(advice.toRecord()));
+        return true;
     }
 }

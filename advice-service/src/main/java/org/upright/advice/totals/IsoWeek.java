@@ -43,6 +43,14 @@ public record IsoWeek(int year, int week) {
         return of(monday().plusWeeks(1));
     }
 
+    public IsoWeek minus(int weeks) {
+        return of(monday().minusWeeks(weeks));
+    }
+
+    public LocalDate sunday() {
+        return monday().plusDays(6);
+    }
+
     @Override
     public String toString() {
         return "%04d-W%02d".formatted(year, week);

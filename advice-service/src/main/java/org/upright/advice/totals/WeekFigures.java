@@ -1,14 +1,67 @@
 package org.upright.advice.totals;
 
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
 /**
- * A week's aerobic minutes. The CDC counts a vigorous minute as two moderate ones, so the
+ * One person's week, from its days. The CDC counts a vigorous minute as two moderate ones, so the
  * moderate-equivalent total is what the 150-minute target is compared with.
  */
-public record WeekFigures(double moderateMinutes, double vigorousMinutes) {
+public record WeekFigures(IsoWeek week, Map<LocalDate, DayFigures> days) {
 
-    public static final WeekFigures NONE = new WeekFigures(0, 0);
+    public WeekFigures {
+        days = Collections.unmodifiableMap(new TreeMap<>(days));
+    }
+
+    public static WeekFigures empty(IsoWeek week) {
+        return new WeekFigures(week, Map.of());
+    }
+
+    /** The week's part of a run of days; days outside the week are left out. */
+    public static WeekFigures of(IsoWeek week, NavigableMap<LocalDate, DayFigures> days) {
+        return new WeekFigures(week, days.subMap(week.monday(), true, week.monday().plusDays(6), true));
+    }
+
+    public DayFigures total() {
+        return days.values().stream().reduce(DayFigures.NONE, DayFigures::plus);
+    }
+
+    public double moderateMinutes() {
+        return total().moderateSeconds() / 60.0;
+    }
+
+    public double vigorousMinutes() {
+        return total().vigorousSeconds() / 60.0;
+    }
 
     public double moderateEquivalentMinutes() {
-        return moderateMinutes + 2 * vigorousMinutes;
+        return moderateMinutes() + 2 * vigorousMinutes();
+    }
+
+    public int strengthDays() {
+        return (int) days.values().stream().filter(day -> day.strengthSessions() > 0).count();
+    }
+
+    public int painDays() {
+        return (int) days.values().stream().filter(day -> day.painReports() > 0).count();
+    }
+
+    public double sittingMinutes() {
+        return total().sittingSeconds() / 60.0;
+    }
+
+    /**
+     * Poor posture's share of the week's sitting time; when no sitting was recorded, of the time
+     * posture was observed at all. Empty when neither was.
+     */
+    public OptionalDouble poorPostureShare() {
+        DayFigures total = total();
+        long base = total.sittingSeconds() > 0 ? total.sittingSeconds() : total.postureSeconds();
+        return base == 0 ? OptionalDouble.empty()
+                : OptionalDouble.of(Math.min(1.0, (double) total.poorPostureSeconds() / base));
     }
 }

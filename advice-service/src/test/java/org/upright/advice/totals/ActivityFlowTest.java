@@ -1,18 +1,15 @@
 package org.upright.advice.totals;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.upright.localinfra.TopicReader.header;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,8 +18,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.upright.advice.flow.Flow;
 import org.upright.events.ActivityEvent;
-import org.upright.events.EventJson;
 import org.upright.events.EventType;
 import org.upright.events.Intensity;
 import org.upright.events.Topics;
@@ -34,9 +31,6 @@ import org.upright.localinfra.TopicWriter;
 @QuarkusTest
 @WithTestResource(LocalInfraTestResource.class)
 class ActivityFlowTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -80,38 +74,66 @@ class ActivityFlowTest {
     }
 
     @Test
-    void weekUnderTheTargetIssuesOneAerobicAdviceThroughTheOutbox() throws Exception {
+    void exerciseAloneIssuesNoAerobicAdviceBeforeTheWeekIsReviewed() {
         String user = newUser();
         publish(exercise(user, "2026-11-24T07:00:00+01:00", 40, Intensity.MODERATE, null));
-        publish(exercise(user, "2026-11-24T19:00:00+01:00", 20, Intensity.MODERATE, null));
-        awaitWeek(user, "2026-W48", 60.0);
-
-        List<ConsumerRecord<String, String>> advice = TopicReader.read(bootstrapServers, Topics.ADVICE_ISSUED,
-                record -> user.equals(record.key()), 2, Duration.ofSeconds(5));
-
-        assertEquals(1, advice.size(), "one aerobic advice per person and week");
-        ConsumerRecord<String, String> record = advice.get(0);
-        JsonNode value = JSON.readTree(record.value());
-        assertEquals("cdc-aerobic", value.get("ruleId").asText());
-        assertEquals("2026-W48", value.get("period").asText());
-        assertEquals(40.0, value.get("figure").asDouble());
-        assertEquals(150.0, value.get("target").asDouble());
-        assertEquals(value.get("adviceId").asText(), header(record, "ce_id"));
-        assertEquals("org.upright.advice.issued.v1", header(record, "ce_type"));
-        assertEquals(user, header(record, "ce_subject"));
-        assertEquals("Physical Activity Guidelines for Americans, 2nd edition (HHS/CDC, 2018)",
-                value.get("source").get("document").asText());
-        assertEquals("Key Guidelines for Adults", value.get("source").get("section").asText());
-    }
-
-    @Test
-    void weekThatMeetsTheTargetIssuesNoAerobicAdvice() {
-        String user = newUser();
-        publish(exercise(user, "2026-11-24T07:00:00+01:00", 80, null, 7.0));
-        awaitWeek(user, "2026-W48", 160.0).body("aerobic.met", equalTo(true));
+        awaitWeek(user, "2026-W48", 40.0);
 
         assertEquals(List.of(), TopicReader.read(bootstrapServers, Topics.ADVICE_ISSUED,
                 record -> user.equals(record.key()), 1, Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void everyFigureOfTheWeekIsShownAgainstItsTarget() {
+        String user = newUser();
+        publish(exercise(user, "2026-11-24T07:00:00+01:00", 30, Intensity.MODERATE, null),
+                new ActivityEvent(UUID.randomUUID(), user, "test", EventType.EXERCISE, OffsetDateTime.parse("2026-11-25T18:00:00+01:00"),
+                        OffsetDateTime.parse("2026-11-25T18:40:00+01:00"), null, "strength-training", null, null, null, null, null,
+                        null, null, null, null, null, null),
+                Flow.sitting(user, "b1", "2026-11-24T09:00:00+01:00", 70),
+                Flow.posture(user, "2026-11-24T09:00:00+01:00", 14, "slouched"),
+                Flow.stress(user, "2026-11-24T11:00:00+01:00", 20, 80),
+                Flow.pain(user, "2026-11-26T08:00:00+01:00", 4));
+
+        awaitWeek(user, "2026-W48", 70.0)
+                .body("strength.days", equalTo(1))
+                .body("strength.remainingDays", equalTo(1))
+                .body("sittingMinutes", equalTo(70.0f))
+                .body("longestBoutMinutes", equalTo(70.0f))
+                .body("longBouts", equalTo(1))
+                .body("poorPostureMinutes", equalTo(14.0f))
+                .body("poorPostureShare", equalTo(0.2f))
+                .body("highStressMinutes", equalTo(20.0f))
+                .body("painDays", equalTo(1))
+                .body("maxPainSeverity", equalTo(4))
+                .body("days.date", hasItems("2026-11-24", "2026-11-25", "2026-11-26"));
+    }
+
+    @Test
+    void aLateEventCorrectsItsOwnWeek() {
+        String user = newUser();
+        publish(exercise(user, "2026-11-24T07:00:00+01:00", 20, Intensity.MODERATE, null));
+        awaitWeek(user, "2026-W48", 20.0);
+        // a wearable syncing days later: the week before gets it, this one is unchanged
+        publish(exercise(user, "2026-11-18T07:00:00+01:00", 15, Intensity.MODERATE, null));
+
+        awaitWeek(user, "2026-W47", 15.0);
+        awaitWeek(user, "2026-W48", 20.0);
+        given().auth().oauth2(LocalInfraTestResource.personToken(user))
+                .when().get("/api/v1/users/{user}/weeks?from=2026-W46&to=2026-W48", user)
+                .then().statusCode(200)
+                .body("isoWeek", equalTo(List.of("2026-W46", "2026-W47", "2026-W48")))
+                .body("moderateEquivalentMinutes", equalTo(List.of(0.0f, 15.0f, 20.0f)));
+    }
+
+    @Test
+    void theProfileZoneDecidesTheDayOfAnEventWithoutOne() {
+        String user = newUser();
+        Flow.publishProfile(user, "Asia/Tokyo", 1980);
+        // Sunday 20:00 UTC is Monday 05:00 in Tokyo: week 49
+        publish(exercise(user, "2026-11-29T20:00:00Z", 30, Intensity.MODERATE, null));
+
+        awaitWeek(user, "2026-W49", 30.0);
     }
 
     @Test
@@ -122,14 +144,15 @@ class ActivityFlowTest {
 
         awaitWeek(user, "2026-W48", 15.0);
         List<ConsumerRecord<String, String>> dead = TopicReader.read(bootstrapServers, Topics.ACTIVITY_EVENTS_DEAD_LETTER,
-                record -> user.equals(record.key()), 1, PATIENCE);
+                record -> user.equals(record.key()), 1, Flow.PATIENCE);
         assertEquals(1, dead.size());
         assertNotNull(header(dead.get(0), "dead-letter-reason"));
     }
 
     @Test
     void malformedWeekIsAProblemNamingIt() {
-        given().when().get("/api/v1/users/{user}/weeks/{week}", newUser(), "2026-48")
+        String user = newUser();
+        given().auth().oauth2(LocalInfraTestResource.personToken(user)).when().get("/api/v1/users/{user}/weeks/{week}", user, "2026-48")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("isoWeek"));
@@ -143,25 +166,19 @@ class ActivityFlowTest {
                 .body("checks.name", hasItems("Kafka connection health check", "Database connections health check"));
     }
 
-    private io.restassured.response.ValidatableResponse awaitWeek(String user, String week, double moderateEquivalent) {
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/users/{user}/weeks/{week}", user, week)
-                .then().statusCode(200).body("moderateEquivalentMinutes", equalTo((float) moderateEquivalent)));
-        return given().when().get("/api/v1/users/{user}/weeks/{week}", user, week).then();
+    private static ValidatableResponse awaitWeek(String user, String week, double moderateEquivalent) {
+        return Flow.awaitWeek(user, week, moderateEquivalent);
     }
 
-    private void publish(ActivityEvent event) {
-        TopicWriter.write(bootstrapServers, Topics.ACTIVITY_EVENTS, event.userId(), EventJson.write(event),
-                Map.of("ce_id", event.eventId().toString(), "ce_type", "org.upright.activity.recorded.v1",
-                        "ce_source", "/test", "ce_specversion", "1.0", "ce_subject", event.userId()));
+    private static void publish(ActivityEvent... events) {
+        Flow.publish(events);
     }
 
     private static ActivityEvent exercise(String user, String start, int minutes, Intensity intensity, Double mets) {
-        OffsetDateTime from = OffsetDateTime.parse(start);
-        return new ActivityEvent(UUID.randomUUID(), user, "test", EventType.EXERCISE, from, from.plusMinutes(minutes),
-                null, "cycling", intensity, mets, null, null, null, null, null, null, null, null, null);
+        return Flow.exercise(user, start, minutes, "cycling", intensity, mets);
     }
 
     private static String newUser() {
-        return "user-" + UUID.randomUUID();
+        return Flow.newUser();
     }
 }

@@ -1,0 +1,126 @@
+package org.upright.advice.rules;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.upright.advice.sitting.SittingBouts;
+import org.upright.advice.totals.DayFigures;
+import org.upright.advice.totals.DayTotals;
+import org.upright.advice.totals.ExerciseKinds;
+import org.upright.advice.totals.IsoWeek;
+import org.upright.advice.totals.UserDay;
+import org.upright.advice.totals.WeekFigures;
+
+/**
+ * The rules that watch what just happened, run after each batch in its transaction: each looks only
+ * at the days and weeks the batch changed, with the history it needs read in one query.
+ */
+@ApplicationScoped
+public class RiskRules {
+
+    @Inject
+    RulesConfig config;
+
+    @Inject
+    DayTotals dayTotals;
+
+    @Inject
+    AdviceIssuer issuer;
+
+    @Inject
+    SittingBreakRule sittingBreak;
+
+    @Inject
+    LongDayRule longDay;
+
+    @Inject
+    StressRule stress;
+
+    @Inject
+    PostureRule posture;
+
+    @Inject
+    OveruseRule overuse;
+
+    @Inject
+    PainRule pain;
+
+    /**
+     * @param additions   what the batch added to each person-day
+     * @param closedBouts the sitting bouts the batch closed
+     * @param newKinds    sessions of activities new to people who had recorded others
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void afterBatch(Map<UserDay, DayFigures> additions, List<SittingBouts.Bout> closedBouts, List<ExerciseKinds.Session> newKinds) {
+        for (SittingBouts.Bout bout : closedBouts) {
+            sittingBreak.sat(bout.boutId(), bout.start(), bout.end()).ifPresent(draft -> issuer.issue(bout.userId(), draft));
+        }
+        for (ExerciseKinds.Session session : newKinds) {
+            issuer.issue(session.userId(), overuse.newActivity(session.activity(), session.day(), session.minutes()));
+        }
+        if (additions.isEmpty()) {
+            return;
+        }
+        Map<String, TreeMap<LocalDate, DayFigures>> history = history(additions.keySet());
+        Set<WeekOf> weeks = additions.keySet().stream().map(key -> new WeekOf(key.userId(), key.week())).collect(Collectors.toSet());
+        additions.forEach((key, added) -> {
+            DayFigures day = history.get(key.userId()).get(key.day());
+            if (added.sittingSeconds() > 0) {
+                longDay.evaluate(key.day(), day).ifPresent(draft -> issuer.issue(key.userId(), draft));
+            }
+            if (added.highStressSeconds() > 0) {
+                stress.evaluate(key.day(), day).ifPresent(draft -> issuer.issue(key.userId(), draft));
+            }
+        });
+        for (WeekOf weekOf : weeks) {
+            TreeMap<LocalDate, DayFigures> days = history.get(weekOf.userId());
+            WeekFigures week = WeekFigures.of(weekOf.week(), days);
+            posture.evaluate(week).ifPresent(draft -> issuer.issue(weekOf.userId(), draft));
+            overuse.spike(week, weeksBefore(weekOf.week(), days)).ifPresent(draft -> issuer.issue(weekOf.userId(), draft));
+        }
+        additions.keySet().stream()
+                .filter(key -> additions.get(key).painReports() > 0)
+                .collect(Collectors.groupingBy(UserDay::userId, Collectors.mapping(UserDay::day, Collectors.toSet())))
+                .forEach((userId, reported) -> pain.evaluate(painDays(history.get(userId)), reported)
+                        .forEach(draft -> issuer.issue(userId, draft)));
+    }
+
+    /** The weeks before {@code week} that overuse and stay-active compare with, oldest first. */
+    List<WeekFigures> weeksBefore(IsoWeek week, TreeMap<LocalDate, DayFigures> days) {
+        List<WeekFigures> before = new ArrayList<>();
+        for (int back = config.overuse().baselineWeeks(); back >= 1; back--) {
+            before.add(WeekFigures.of(week.minus(back), days));
+        }
+        return before;
+    }
+
+    static SortedMap<LocalDate, Integer> painDays(SortedMap<LocalDate, DayFigures> days) {
+        SortedMap<LocalDate, Integer> pain = new TreeMap<>();
+        days.forEach((day, figures) -> {
+            if (figures.painReports() > 0) {
+                pain.put(day, figures.maxPainSeverity());
+            }
+        });
+        return pain;
+    }
+
+    private Map<String, TreeMap<LocalDate, DayFigures>> history(Collection<UserDay> changed) {
+        LocalDate first = changed.stream().map(UserDay::day).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = changed.stream().map(UserDay::day).max(LocalDate::compareTo).orElseThrow();
+        long backDays = Math.max(config.pain().recurrenceDays() + config.pain().windowDays(), 7L * (config.overuse().baselineWeeks() + 1));
+        Set<String> users = changed.stream().map(UserDay::userId).collect(Collectors.toSet());
+        return dayTotals.days(users, first.minusDays(backDays), IsoWeek.of(last).sunday());
+    }
+
+    private record WeekOf(String userId, IsoWeek week) {
+    }
+}

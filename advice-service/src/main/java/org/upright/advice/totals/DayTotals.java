@@ -1,0 +1,103 @@
+package org.upright.advice.totals;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The day totals table. A batch of events becomes one upsert statement with a row per person-day
+ * it touched, however many events it held (plain SQL: an ORM would read and write each row).
+ */
+@ApplicationScoped
+public class DayTotals {
+
+    private static final String COLUMNS = "moderate_seconds, vigorous_seconds, strength_sessions, sitting_seconds, "
+            + "longest_bout_seconds, long_bouts, stretch_breaks, posture_seconds, poor_posture_seconds, "
+            + "high_stress_seconds, pain_reports, max_pain_severity";
+    private static final String UPSERT = "insert into day_total (user_id, day, iso_week, " + COLUMNS + ")"
+            + " select * from unnest(?::text[], ?::date[], ?::text[], ?::int8[], ?::int8[], ?::int4[], ?::int8[], ?::int8[],"
+            + " ?::int4[], ?::int4[], ?::int8[], ?::int8[], ?::int8[], ?::int4[], ?::int4[])"
+            + " on conflict (user_id, day) do update set"
+            + " moderate_seconds = day_total.moderate_seconds + excluded.moderate_seconds,"
+            + " vigorous_seconds = day_total.vigorous_seconds + excluded.vigorous_seconds,"
+            + " strength_sessions = day_total.strength_sessions + excluded.strength_sessions,"
+            + " sitting_seconds = day_total.sitting_seconds + excluded.sitting_seconds,"
+            + " longest_bout_seconds = greatest(day_total.longest_bout_seconds, excluded.longest_bout_seconds),"
+            + " long_bouts = day_total.long_bouts + excluded.long_bouts,"
+            + " stretch_breaks = day_total.stretch_breaks + excluded.stretch_breaks,"
+            + " posture_seconds = day_total.posture_seconds + excluded.posture_seconds,"
+            + " poor_posture_seconds = day_total.poor_posture_seconds + excluded.poor_posture_seconds,"
+            + " high_stress_seconds = day_total.high_stress_seconds + excluded.high_stress_seconds,"
+            + " pain_reports = day_total.pain_reports + excluded.pain_reports,"
+            + " max_pain_severity = greatest(day_total.max_pain_severity, excluded.max_pain_severity)";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Adds each person-day's figures to what is stored, in the caller's transaction. */
+    public void add(Map<UserDay, DayFigures> additions) {
+        if (additions.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<UserDay, DayFigures>> rows = new ArrayList<>(additions.entrySet());
+        try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            int p = 1;
+            upsert.setArray(p++, connection.createArrayOf("text", column(rows, row -> row.getKey().userId())));
+            upsert.setArray(p++, connection.createArrayOf("text", column(rows, row -> row.getKey().day().toString())));
+            upsert.setArray(p++, connection.createArrayOf("text", column(rows, row -> row.getKey().week().toString())));
+            List<Function<DayFigures, Object>> figures = List.of(DayFigures::moderateSeconds, DayFigures::vigorousSeconds,
+                    DayFigures::strengthSessions, DayFigures::sittingSeconds, DayFigures::longestBoutSeconds, DayFigures::longBouts,
+                    DayFigures::stretchBreaks, DayFigures::postureSeconds, DayFigures::poorPostureSeconds,
+                    DayFigures::highStressSeconds, DayFigures::painReports, DayFigures::maxPainSeverity);
+            for (Function<DayFigures, Object> figure : figures) {
+                Object[] values = column(rows, row -> figure.apply(row.getValue()));
+                upsert.setArray(p++, connection.createArrayOf(values[0] instanceof Long ? "int8" : "int4", values));
+            }
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not add to the day totals", e);
+        }
+    }
+
+    /** The stored days of these people from {@code from} to {@code to}, both included, per person in day order. */
+    public Map<String, TreeMap<LocalDate, DayFigures>> days(Collection<String> userIds, LocalDate from, LocalDate to) {
+        String sql = "select user_id, day, " + COLUMNS + " from day_total where user_id = any(?) and day between ? and ?";
+        Map<String, TreeMap<LocalDate, DayFigures>> days = new HashMap<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, connection.createArrayOf("text", userIds.toArray()));
+            select.setObject(2, from);
+            select.setObject(3, to);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    DayFigures figures = new DayFigures(row.getLong(3), row.getLong(4), row.getInt(5), row.getLong(6), row.getLong(7),
+                            row.getInt(8), row.getInt(9), row.getLong(10), row.getLong(11), row.getLong(12), row.getInt(13), row.getInt(14));
+                    days.computeIfAbsent(row.getString(1), user -> new TreeMap<>()).put(row.getObject(2, LocalDate.class), figures);
+                }
+            }
+            return days;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the day totals", e);
+        }
+    }
+
+    /** One person's days from {@code from} to {@code to}, both included. */
+    public TreeMap<LocalDate, DayFigures> days(String userId, LocalDate from, LocalDate to) {
+        return days(List.of(userId), from, to).getOrDefault(userId, new TreeMap<>());
+    }
+
+    private static Object[] column(List<Map.Entry<UserDay, DayFigures>> rows, Function<Map.Entry<UserDay, DayFigures>, Object> value) {
+        return rows.stream().map(value).toArray();
+    }
+}

@@ -1,0 +1,47 @@
+package org.upright.advice.totals;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.upright.events.ActivityEvent;
+
+/**
+ * The ids of the events whose effect is in the totals: the dedupe key, claimed in the same
+ * transaction as the totals change, with one statement per batch.
+ */
+@ApplicationScoped
+public class ProcessedEvents {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Records the events not seen before and returns their ids; an id already recorded is left out. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<UUID> claim(List<ActivityEvent> events) {
+        String sql = "insert into processed_event (event_id, user_id, processed_at)"
+                + " select id, user_id, now() from unnest(?::uuid[], ?::text[]) as claimed(id, user_id)"
+                + " on conflict do nothing returning event_id";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setArray(1, connection.createArrayOf("uuid", events.stream().map(ActivityEvent::eventId).toArray()));
+            insert.setArray(2, connection.createArrayOf("text", events.stream().map(ActivityEvent::userId).toArray()));
+            Set<UUID> claimed = new HashSet<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record processed events", e);
+        }
+    }
+}
