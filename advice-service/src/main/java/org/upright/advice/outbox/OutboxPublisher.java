@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -45,6 +46,12 @@ public class OutboxPublisher {
     @ConfigProperty(name = "upright.outbox.ack-timeout", defaultValue = "10s")
     Duration ackTimeout;
 
+    /** The records not published yet: the relay's lag. */
+    public long pending() {
+        return ((Number) entityManager.createNativeQuery("select count(*) from {h-schema}outbox_message where published_at is null")
+                .getSingleResult()).longValue();
+    }
+
     /** @return how many records were published */
     @Transactional
     public int publishBatch() {
@@ -58,7 +65,11 @@ public class OutboxPublisher {
             return 0;
         }
         Uni.join().all(pending.stream().map(this::send).toList()).andFailFast().await().atMost(ackTimeout);
-        pending.forEach(message -> message.publishedAt = clock.instant());
+        entityManager.createNativeQuery("update {h-schema}outbox_message set published_at = :now where id = any(:ids)")
+                .setParameter("now", clock.instant())
+                .setParameter("ids", pending.stream().map(message -> message.id).toArray(UUID[]::new))
+                .executeUpdate();
+        pending.forEach(entityManager::detach);
         return pending.size();
     }
 

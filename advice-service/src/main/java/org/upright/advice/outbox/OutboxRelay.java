@@ -1,5 +1,9 @@
 package org.upright.advice.outbox;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +30,13 @@ public class OutboxRelay {
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "outbox-relay"));
     private final AtomicBoolean queued = new AtomicBoolean();
+
+    /** The relay's lag, for /q/metrics: advice stored but not published yet. */
+    void measureLag(@Observes StartupEvent startup, MeterRegistry meters) {
+        Gauge.builder("upright.outbox.pending", () -> QuarkusTransaction.requiringNew().call(publisher::pending))
+                .description("records written to the outbox and not yet published")
+                .register(meters);
+    }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         requestRelay();

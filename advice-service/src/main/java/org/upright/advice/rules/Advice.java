@@ -58,10 +58,6 @@ public class Advice extends PanacheEntityBase {
     @Column(name = "issued_at", nullable = false)
     public Instant issuedAt;
 
-    public static boolean issued(String userId, String ruleId, String cause) {
-        return count("userId = ?1 and ruleId = ?2 and cause = ?3", userId, ruleId, cause) > 0;
-    }
-
     public static Advice from(String userId, AdviceDraft draft, Instant issuedAt) {
         Advice advice = new Advice();
         advice.id = UUID.randomUUID();

@@ -1,10 +1,23 @@
 package org.upright.advice.rules;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
 import org.upright.advice.outbox.Outbox;
 import org.upright.events.CloudEventTypes;
 import org.upright.events.EventJson;
@@ -12,10 +25,17 @@ import org.upright.events.Topics;
 
 /**
  * Issues advice: stores it and puts it in the outbox in the caller's transaction, unless the same
- * rule already fired for the same person and cause. Returns whether it was issued.
+ * rule already fired for the same person and cause. A batch's advice is two statements, however
+ * much of it there is.
  */
 @ApplicationScoped
 public class AdviceIssuer {
+
+    private static final String INSERT = "insert into advice (id, user_id, rule_id, cause, period, severity, message, figure, target,"
+            + " unit, source_document, source_section, source_point, issued_at)"
+            + " select *, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[],"
+            + " ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " on conflict (user_id, rule_id, cause) do nothing returning id";
 
     @Inject
     Outbox outbox;
@@ -26,15 +46,62 @@ public class AdviceIssuer {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** Advice for one person. */
+    public record Issue(String userId, AdviceDraft draft) {
+    }
+
+    /** @return whether it was issued: false when the rule already fired for this cause */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean issue(String userId, AdviceDraft draft) {
-        if (Advice.issued(userId, draft.ruleId(), draft.cause())) {
-            return false;
+        return issueAll(List.of(new Issue(userId, draft))) == 1;
+    }
+
+    /** @return how many were issued: those whose rule had not fired for their cause yet */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int issueAll(List<Issue> issues) {
+        if (issues.isEmpty()) {
+            return 0;
         }
-        Advice advice = Advice.from(userId, draft, clock.instant());
-        advice.persist();
-        meters.counter("upright.advice.issued", "rule", draft.ruleId()).increment();
-        outbox.add(Topics.ADVICE_ISSUED, userId, CloudEventTypes.ADVICE_ISSUED, advice.id, EventJson.write(advice.toRecord()));
-        return true;
+        Instant now = clock.instant();
+        List<Advice> advice = issues.stream().map(issue -> Advice.from(issue.userId(), issue.draft(), now)).toList();
+        Map<UUID, Advice> byId = new HashMap<>();
+        advice.forEach(one -> byId.put(one.id, one));
+        List<Outbox.Entry> entries = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            int p = 1;
+            insert.setTimestamp(p++, Timestamp.from(now));
+            insert.setArray(p++, connection.createArrayOf("uuid", column(advice, one -> one.id)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.userId)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.ruleId)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.cause)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.period)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.severity)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.message)));
+            insert.setArray(p++, connection.createArrayOf("float8", column(advice, one -> one.figure)));
+            insert.setArray(p++, connection.createArrayOf("float8", column(advice, one -> one.target)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.unit)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.sourceDocument)));
+            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.sourceSection)));
+            insert.setArray(p, connection.createArrayOf("text", column(advice, one -> one.sourcePoint)));
+            try (ResultSet row = insert.executeQuery()) {
+                while (row.next()) {
+                    Advice issued = byId.get(row.getObject(1, UUID.class));
+                    meters.counter("upright.advice.issued", "rule", issued.ruleId).increment();
+                    entries.add(new Outbox.Entry(Topics.ADVICE_ISSUED, issued.userId, CloudEventTypes.ADVICE_ISSUED, issued.id,
+                            EventJson.write(issued.toRecord())));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store advice", e);
+        }
+        outbox.addAll(entries);
+        return entries.size();
+    }
+
+    private static Object[] column(List<Advice> advice, Function<Advice, Object> value) {
+        return advice.stream().map(value).toArray();
     }
 }

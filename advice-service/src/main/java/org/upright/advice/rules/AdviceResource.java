@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.upright.advice.access.Access;
 import org.upright.events.AdviceIssued;
 import org.upright.problems.InvalidRequestException;
@@ -27,12 +30,21 @@ import org.upright.problems.InvalidRequestException;
 public class AdviceResource {
 
     static final int MAX_LIMIT = 200;
+    static final String EXAMPLE = """
+            [{"adviceId": "6f1c2a7e-3b9d-4c55-9a8e-2f0d1b7c9e41", "userId": "alice", "ruleId": "sitting-hourly-break",
+              "severity": "info", "message": "You have been sitting for 50 minutes. Stand up, stretch and move around for a few minutes before you sit down again.",
+              "figure": 50.0, "target": 50.0, "unit": "min",
+              "source": {"document": "Causes and treatment of lower back spasms (Medical News Today, 2018)", "section": "Prevention",
+                         "point": "People who sit for long stretches should stretch regularly and take a break every hour."},
+              "period": "2026-11-25T08:10:00Z/2026-11-25T09:00:00Z", "issuedAt": "2026-11-25T09:00:00.180Z"}]""";
 
     @Inject
     Access access;
 
     @GET
     @Operation(summary = "A person's advice, newest first; page with limit and before (an issuedAt of the previous page)")
+    @APIResponse(responseCode = "200", description = "The advice, as published on advice-issued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "break", value = EXAMPLE)))
     public List<AdviceIssued> advice(@PathParam("userId") String userId,
                                      @QueryParam("limit") @DefaultValue("50") int limit,
                                      @QueryParam("before") String before,

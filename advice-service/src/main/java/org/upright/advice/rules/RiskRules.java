@@ -22,7 +22,8 @@ import org.upright.advice.totals.WeekFigures;
 
 /**
  * The rules that watch what just happened, run after each batch in its transaction: each looks only
- * at the days and weeks the batch changed, with the history it needs read in one query.
+ * at the days and weeks the batch changed, with the history it needs read in one query, and the
+ * batch's advice is issued together.
  */
 @ApplicationScoped
 public class RiskRules {
@@ -61,37 +62,44 @@ public class RiskRules {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterBatch(Map<UserDay, DayFigures> additions, List<SittingBouts.Bout> closedBouts, List<ExerciseKinds.Session> newKinds) {
+        List<AdviceIssuer.Issue> issues = new ArrayList<>();
         for (SittingBouts.Bout bout : closedBouts) {
-            sittingBreak.sat(bout.boutId(), bout.start(), bout.end()).ifPresent(draft -> issuer.issue(bout.userId(), draft));
+            sittingBreak.sat(bout.boutId(), bout.start(), bout.end())
+                    .ifPresent(draft -> issues.add(new AdviceIssuer.Issue(bout.userId(), draft)));
         }
         for (ExerciseKinds.Session session : newKinds) {
-            issuer.issue(session.userId(), overuse.newActivity(session.activity(), session.day(), session.minutes()));
+            issues.add(new AdviceIssuer.Issue(session.userId(), overuse.newActivity(session.activity(), session.day(), session.minutes())));
         }
-        if (additions.isEmpty()) {
-            return;
+        if (!additions.isEmpty()) {
+            judgeChangedDaysAndWeeks(additions, issues);
         }
+        issuer.issueAll(issues);
+    }
+
+    private void judgeChangedDaysAndWeeks(Map<UserDay, DayFigures> additions, List<AdviceIssuer.Issue> issues) {
         Map<String, TreeMap<LocalDate, DayFigures>> history = history(additions.keySet());
         Set<WeekOf> weeks = additions.keySet().stream().map(key -> new WeekOf(key.userId(), key.week())).collect(Collectors.toSet());
         additions.forEach((key, added) -> {
             DayFigures day = history.get(key.userId()).get(key.day());
             if (added.sittingSeconds() > 0) {
-                longDay.evaluate(key.day(), day).ifPresent(draft -> issuer.issue(key.userId(), draft));
+                longDay.evaluate(key.day(), day).ifPresent(draft -> issues.add(new AdviceIssuer.Issue(key.userId(), draft)));
             }
             if (added.highStressSeconds() > 0) {
-                stress.evaluate(key.day(), day).ifPresent(draft -> issuer.issue(key.userId(), draft));
+                stress.evaluate(key.day(), day).ifPresent(draft -> issues.add(new AdviceIssuer.Issue(key.userId(), draft)));
             }
         });
         for (WeekOf weekOf : weeks) {
             TreeMap<LocalDate, DayFigures> days = history.get(weekOf.userId());
             WeekFigures week = WeekFigures.of(weekOf.week(), days);
-            posture.evaluate(week).ifPresent(draft -> issuer.issue(weekOf.userId(), draft));
-            overuse.spike(week, weeksBefore(weekOf.week(), days)).ifPresent(draft -> issuer.issue(weekOf.userId(), draft));
+            posture.evaluate(week).ifPresent(draft -> issues.add(new AdviceIssuer.Issue(weekOf.userId(), draft)));
+            overuse.spike(week, weeksBefore(weekOf.week(), days))
+                    .ifPresent(draft -> issues.add(new AdviceIssuer.Issue(weekOf.userId(), draft)));
         }
         additions.keySet().stream()
                 .filter(key -> additions.get(key).painReports() > 0)
                 .collect(Collectors.groupingBy(UserDay::userId, Collectors.mapping(UserDay::day, Collectors.toSet())))
                 .forEach((userId, reported) -> pain.evaluate(painDays(history.get(userId)), reported)
-                        .forEach(draft -> issuer.issue(userId, draft)));
+                        .forEach(draft -> issues.add(new AdviceIssuer.Issue(userId, draft))));
     }
 
     /** The weeks before {@code week} that overuse and stay-active compare with, oldest first. */

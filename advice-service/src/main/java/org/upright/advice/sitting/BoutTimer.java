@@ -63,7 +63,9 @@ public class BoutTimer {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Instant now = clock.instant();
                 List<SittingBouts.Bout> due = bouts.takeDue(now, ABANDONED_AFTER, 100);
-                due.forEach(bout -> issuer.issue(bout.userId(), rule.stillSitting(bout.boutId(), bout.start(), now)));
+                issuer.issueAll(due.stream()
+                        .map(bout -> new AdviceIssuer.Issue(bout.userId(), rule.stillSitting(bout.boutId(), bout.start(), now)))
+                        .toList());
                 return due.size();
             });
         } catch (RuntimeException e) {

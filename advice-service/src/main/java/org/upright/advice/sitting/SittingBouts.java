@@ -11,7 +11,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Sitting bouts by person and bout id. An open bout waits for its nudge; closing it (in any order:
@@ -28,26 +31,35 @@ public class SittingBouts {
 
     /** Starts waiting for the nudge of bouts not seen before; a bout already known is left as it is. */
     public void open(List<Bout> bouts, Duration nudgeAfter) {
-        String sql = "insert into sitting_bout (user_id, bout_id, started_at, nudge_due_at) values (?, ?, ?, ?) on conflict do nothing";
-        batch(sql, bouts, (statement, bout) -> {
-            statement.setString(1, bout.userId());
-            statement.setString(2, bout.boutId());
-            statement.setTimestamp(3, Timestamp.from(bout.start()));
-            statement.setTimestamp(4, Timestamp.from(bout.start().plus(nudgeAfter)));
-        });
+        upsert("on conflict do nothing", bouts, bout -> null, bout -> bout.start().plus(nudgeAfter));
     }
 
-    /** Records that these bouts ended, whether or not their start was seen. */
+    /** Records that these bouts ended, whether or not their start was seen; a bout closed twice keeps its last end. */
     public void close(List<Bout> bouts) {
-        String sql = "insert into sitting_bout (user_id, bout_id, started_at, ended_at, nudge_due_at) values (?, ?, ?, ?, ?)"
-                + " on conflict (user_id, bout_id) do update set ended_at = excluded.ended_at";
-        batch(sql, bouts, (statement, bout) -> {
-            statement.setString(1, bout.userId());
-            statement.setString(2, bout.boutId());
-            statement.setTimestamp(3, Timestamp.from(bout.start()));
-            statement.setTimestamp(4, Timestamp.from(bout.end()));
-            statement.setTimestamp(5, Timestamp.from(bout.start()));
-        });
+        Map<List<String>, Bout> lastClose = new LinkedHashMap<>();
+        bouts.forEach(bout -> lastClose.put(List.of(bout.userId(), bout.boutId()), bout));
+        upsert("on conflict (user_id, bout_id) do update set ended_at = excluded.ended_at", new ArrayList<>(lastClose.values()),
+                bout -> Timestamp.from(bout.end()), bout -> bout.start());
+    }
+
+    /** One statement for all the bouts, whatever their number. */
+    private void upsert(String onConflict, List<Bout> bouts, Function<Bout, Timestamp> endedAt, Function<Bout, Instant> nudgeDueAt) {
+        if (bouts.isEmpty()) {
+            return;
+        }
+        String sql = "insert into sitting_bout (user_id, bout_id, started_at, ended_at, nudge_due_at)"
+                + " select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]) " + onConflict;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", bouts.stream().map(Bout::userId).toArray()));
+            statement.setArray(2, connection.createArrayOf("text", bouts.stream().map(Bout::boutId).toArray()));
+            statement.setArray(3, connection.createArrayOf("timestamptz", bouts.stream().map(bout -> Timestamp.from(bout.start())).toArray()));
+            statement.setArray(4, connection.createArrayOf("timestamptz", bouts.stream().map(endedAt).toArray()));
+            statement.setArray(5, connection.createArrayOf("timestamptz",
+                    bouts.stream().map(bout -> Timestamp.from(nudgeDueAt.apply(bout))).toArray()));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store sitting bouts", e);
+        }
     }
 
     /**
@@ -75,25 +87,6 @@ public class SittingBouts {
             return due;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read due sitting bouts", e);
-        }
-    }
-
-    private interface Binder {
-        void bind(PreparedStatement statement, Bout bout) throws SQLException;
-    }
-
-    private void batch(String sql, List<Bout> bouts, Binder binder) {
-        if (bouts.isEmpty()) {
-            return;
-        }
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Bout bout : bouts) {
-                binder.bind(statement, bout);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not store sitting bouts", e);
         }
     }
 }

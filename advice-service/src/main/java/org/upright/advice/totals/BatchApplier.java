@@ -1,5 +1,6 @@
 package org.upright.advice.totals;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.upright.advice.people.Person;
+import org.upright.advice.people.People;
 import org.upright.advice.rules.RiskRules;
 import org.upright.advice.rules.RulesConfig;
 import org.upright.advice.sitting.SittingBouts;
@@ -32,6 +33,9 @@ public class BatchApplier {
     ProcessedEvents processed;
 
     @Inject
+    People people;
+
+    @Inject
     DayTotals dayTotals;
 
     @Inject
@@ -46,13 +50,16 @@ public class BatchApplier {
     @Inject
     RulesConfig rules;
 
+    @Inject
+    MeterRegistry meters;
+
     @Transactional
     public void apply(List<ActivityEvent> events) {
         Set<UUID> fresh = processed.claim(events);
         if (fresh.isEmpty()) {
             return;
         }
-        Map<String, Person> people = Person.byId(events.stream().map(ActivityEvent::userId).collect(Collectors.toSet()));
+        Map<String, People.Known> known = people.byId(events.stream().map(ActivityEvent::userId).collect(Collectors.toSet()));
         Counting counting = Counting.from(rules);
         Map<UserDay, DayFigures> additions = new HashMap<>();
         List<SittingBouts.Bout> opened = new ArrayList<>();
@@ -62,9 +69,9 @@ public class BatchApplier {
             if (!fresh.remove(event.eventId())) {
                 continue; // seen before, or twice in this batch
             }
-            Person person = people.get(event.userId());
+            People.Known person = known.get(event.userId());
             ZoneId zone = zoneOf(event, person);
-            EventContribution.of(event, zone, person == null ? null : person.birthYear, counting)
+            EventContribution.of(event, zone, person == null ? null : person.birthYear(), counting)
                     .forEach((day, figures) -> additions.merge(new UserDay(event.userId(), day), figures, DayFigures::plus));
             if (event.type() == EventType.SITTING) {
                 String boutId = event.boutId() != null ? event.boutId() : event.eventId().toString();
@@ -78,6 +85,8 @@ public class BatchApplier {
             }
         }
         dayTotals.add(additions);
+        meters.summary("upright.advice.batch.events").record(events.size());
+        meters.summary("upright.advice.batch.user.days").record(additions.size());
         bouts.open(opened, rules.sitting().breakAfter());
         bouts.close(closed);
         riskRules.afterBatch(additions, closed, exerciseKinds.recordNew(sessions));
@@ -87,10 +96,10 @@ public class BatchApplier {
      * The event's own zone when it names one (activity-service fills in the profile's); else the
      * zone of the person's profile; else the offset it was recorded with.
      */
-    static ZoneId zoneOf(ActivityEvent event, Person person) {
+    static ZoneId zoneOf(ActivityEvent event, People.Known person) {
         if (event.timeZone() != null) {
             return ZoneId.of(event.timeZone());
         }
-        return person != null && person.timeZone != null ? ZoneId.of(person.timeZone) : event.start().getOffset();
+        return person != null && person.timeZone() != null ? ZoneId.of(person.timeZone()) : event.start().getOffset();
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -11,10 +12,25 @@ import java.util.TreeMap;
  * One person's week, from its days. The CDC counts a vigorous minute as two moderate ones, so the
  * moderate-equivalent total is what the 150-minute target is compared with.
  */
-public record WeekFigures(IsoWeek week, Map<LocalDate, DayFigures> days) {
+public final class WeekFigures {
 
-    public WeekFigures {
-        days = Collections.unmodifiableMap(new TreeMap<>(days));
+    private final IsoWeek week;
+    private final Map<LocalDate, DayFigures> days;
+    /** Every figure below reads the sum: it is added up once. */
+    private final DayFigures total;
+
+    public WeekFigures(IsoWeek week, Map<LocalDate, DayFigures> days) {
+        this.week = week;
+        this.days = Collections.unmodifiableMap(new TreeMap<>(days));
+        this.total = days.values().stream().reduce(DayFigures.NONE, DayFigures::plus);
+    }
+
+    public IsoWeek week() {
+        return week;
+    }
+
+    public Map<LocalDate, DayFigures> days() {
+        return days;
     }
 
     public static WeekFigures empty(IsoWeek week) {
@@ -27,7 +43,7 @@ public record WeekFigures(IsoWeek week, Map<LocalDate, DayFigures> days) {
     }
 
     public DayFigures total() {
-        return days.values().stream().reduce(DayFigures.NONE, DayFigures::plus);
+        return total;
     }
 
     public double moderateMinutes() {
@@ -63,5 +79,20 @@ public record WeekFigures(IsoWeek week, Map<LocalDate, DayFigures> days) {
         long base = total.sittingSeconds() > 0 ? total.sittingSeconds() : total.postureSeconds();
         return base == 0 ? OptionalDouble.empty()
                 : OptionalDouble.of(Math.min(1.0, (double) total.poorPostureSeconds() / base));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof WeekFigures that && week.equals(that.week) && days.equals(that.days);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(week, days);
+    }
+
+    @Override
+    public String toString() {
+        return "WeekFigures[" + week + ", " + days + "]";
     }
 }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -148,6 +152,24 @@ class EventContributionTest {
         WeekFigures week = week(event(EventType.STRETCH, "2026-11-24T10:00:00+01:00", 3, e -> { }),
                 event(EventType.STRETCH, "2026-11-25T10:00:00+01:00", 3, e -> { }));
         assertEquals(2, week.total().stretchBreaks());
+    }
+
+    @Test
+    void theOrderEventsArriveInDoesNotChangeTheWeek() {
+        List<ActivityEvent> events = new ArrayList<>(List.of(
+                exercise("2026-11-24T07:00:00+01:00", 30, Intensity.VIGOROUS, null, null),
+                strength("2026-11-29T23:30:00+01:00"),
+                sitting("2026-11-24T23:00:00+01:00", 150),
+                sitting("2026-11-25T09:00:00+01:00", 65),
+                symptom("2026-11-26T08:00:00+01:00", 5),
+                symptom("2026-11-23T08:00:00+01:00", 2),
+                event(EventType.POSTURE, "2026-11-25T10:00:00+01:00", 40, e -> e.posture("hunched"))));
+        WeekFigures inOrder = week(events.toArray(ActivityEvent[]::new));
+        Random random = new Random(7);
+        for (int shuffle = 0; shuffle < 20; shuffle++) {
+            Collections.shuffle(events, random);
+            assertEquals(inOrder, week(events.toArray(ActivityEvent[]::new)));
+        }
     }
 
     @Test

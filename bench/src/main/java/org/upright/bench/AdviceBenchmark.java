@@ -1,0 +1,209 @@
+package org.upright.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.upright.events.ActivityEvent;
+import org.upright.events.AdviceIssued;
+import org.upright.events.EventJson;
+import org.upright.events.EventType;
+import org.upright.events.Topics;
+import org.upright.localinfra.FreePorts;
+import org.upright.localinfra.LocalDatabase;
+import org.upright.localinfra.LocalJwtKeys;
+import org.upright.localinfra.LocalKafka;
+import org.upright.localinfra.TopicReader;
+import org.upright.localinfra.TopicWriter;
+import org.upright.localstack.ServiceProcess;
+
+/**
+ * advice-service's consume rate against the two limits it sits between, in one run on one broker
+ * and one database: Kafka's ConsumerPerformance on the same preloaded topic, and pgbench doing the
+ * service's SQL work per batch. Then how late an open sitting bout's nudge comes after its
+ * threshold.
+ *
+ * <p>Usage: {@code ./bench/run-advice [events] [users]}; see README.
+ */
+public final class AdviceBenchmark {
+
+    private static final Pattern METRIC = Pattern.compile("^(upright_[a-z_]+(?:\\{[^}]*})?) ([0-9.eE+-]+)$", Pattern.MULTILINE);
+    private static final int BOUTS = 40;
+
+    private AdviceBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int users = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        Path root = Path.of(System.getProperty("upright.root", ".")).toAbsolutePath().normalize();
+        Path work = root.resolve("bench/target/advice-" + Instant.now().toString().replace(':', '-'));
+        Files.createDirectories(work);
+        LocalJwtKeys keys = LocalJwtKeys.inDirectory(work.resolve("keys"));
+
+        try (LocalKafka kafka = LocalKafka.start(FreePorts.pick(), work.resolve("kafka.log"));
+             LocalDatabase database = LocalDatabase.start(0)) {
+            log("preloading " + events + " events for " + users + " people on " + Topics.ACTIVITY_EVENTS);
+            long preloadStart = System.nanoTime();
+            ActivityPreload.write(kafka.bootstrapServers(), events, users);
+            log(String.format("preloaded at %,.0f events/s", events / seconds(preloadStart)));
+
+            log("raw consumer: Kafka ConsumerPerformance on the same topic");
+            double raw = ConsumerPerformanceRun.recordsPerSecond(kafka.bootstrapServers(), Topics.ACTIVITY_EVENTS, events,
+                    work.resolve("consumer-performance.log"));
+
+            log("advice-service: consuming the backlog until every event is applied");
+            int port = FreePorts.pick();
+            double serviceRate;
+            double batchEvents;
+            double batchUserDays;
+            List<Long> nudgeLateness;
+            double outboxDrain;
+            double adviceIssued;
+            try (ServiceProcess service = ServiceProcess.start(root, "advice-service", port, Map.of(
+                    // -Dbench.profile=true records the service with Java Flight Recorder, to see where its time goes
+                    "JAVA_TOOL_OPTIONS", Boolean.getBoolean("bench.profile")
+                            ? "-XX:StartFlightRecording=filename=" + work.resolve("advice-service.jfr") + ",settings=profile" : "",
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                    "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                    "QUARKUS_DATASOURCE_USERNAME", database.username(),
+                    "QUARKUS_DATASOURCE_PASSWORD", database.password(),
+                    "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString()),
+                    work.resolve("advice-service.log"), "-Xmx1g")) {
+                URI metrics = service.baseUri().resolve("/q/metrics");
+                double[] firstSeen = awaitMetric(metrics, "upright_advice_batch_events_sum", 1, Duration.ofMinutes(3));
+                double[] last = awaitMetric(metrics, "upright_advice_batch_events_sum", events, Duration.ofMinutes(30));
+                serviceRate = (last[1] - firstSeen[1]) / ((last[0] - firstSeen[0]) / 1e9);
+                Map<String, Double> figures = metrics(metrics);
+                batchEvents = figures.get("upright_advice_batch_events_sum") / figures.get("upright_advice_batch_events_count");
+                batchUserDays = figures.get("upright_advice_batch_user_days_sum") / figures.get("upright_advice_batch_user_days_count");
+
+                log("waiting until the outbox has published the backlog's advice");
+                long drainStart = System.nanoTime();
+                awaitMetricAtMost(metrics, "upright_outbox_pending", 0, Duration.ofMinutes(10));
+                outboxDrain = seconds(drainStart);
+                adviceIssued = metrics(metrics).entrySet().stream().filter(metric -> metric.getKey().startsWith("upright_advice_issued_total"))
+                        .mapToDouble(Map.Entry::getValue).sum();
+
+                log("open sitting bouts: how late each nudge comes after its threshold");
+                nudgeLateness = nudgeLateness(kafka.bootstrapServers());
+            }
+
+            log(String.format("pgbench: the service's SQL per batch (%.0f event ids, %.0f person-days), one transaction at a time",
+                    batchEvents, batchUserDays));
+            double pgbench = PgbenchRun.eventsPerSecond(database, (int) Math.round(batchEvents), (int) Math.round(batchUserDays), users, 20, work);
+
+            Histogram lateness = new Histogram(3);
+            nudgeLateness.forEach(millis -> lateness.recordValue(Math.max(0, millis)));
+            String report = String.join("\n",
+                    "Upright advice benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores",
+                    String.format("  backlog: %,d events for %,d people over 21 days", events, users),
+                    String.format("  raw consumer (ConsumerPerformance, fetch rate): %,.0f records/s", raw),
+                    String.format("  pgbench, the service's SQL per batch (%.0f events, %.0f person-days per transaction): %,.0f events/s",
+                            batchEvents, batchUserDays, pgbench),
+                    String.format("  advice-service until the lag is zero: %,.0f events/s = %.2f x pgbench (target >= 0.5), %.2f x raw consumer",
+                            serviceRate, serviceRate / pgbench, serviceRate / raw),
+                    String.format("  advice issued for the backlog: %,.0f; the outbox had published it all %.1f s after the last event was applied",
+                            adviceIssued, outboxDrain),
+                    String.format("  open-bout nudges (%d): late by p50 %d ms, p99 %d ms, max %d ms after the threshold (target < 1000 ms)",
+                            nudgeLateness.size(), lateness.getValueAtPercentile(50), lateness.getValueAtPercentile(99), lateness.getMaxValue()),
+                    "  logs and data: " + work);
+            System.out.println();
+            System.out.println(report);
+            Files.writeString(work.resolve("report.txt"), report + "\n");
+        }
+    }
+
+    /** Open bouts due a few seconds from now; returns, for each, how long after its threshold the advice was issued. */
+    private static List<Long> nudgeLateness(String bootstrapServers) throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        Map<String, Instant> due = new HashMap<>();
+        for (int i = 0; i < BOUTS; i++) {
+            String user = "bench-bout-" + UUID.randomUUID();
+            OffsetDateTime start = now.minusMinutes(50).plusNanos((3_000 + i * 100L) * 1_000_000L);
+            due.put(user, start.plusMinutes(50).toInstant());
+            ActivityEvent open = new ActivityEvent(UUID.randomUUID(), user, "/bench", EventType.SITTING, start, null, "Europe/Berlin",
+                    null, null, null, null, null, null, null, null, null, null, null, "desk");
+            TopicWriter.write(bootstrapServers, Topics.ACTIVITY_EVENTS, user, EventJson.write(open), Map.of());
+        }
+        List<ConsumerRecord<String, String>> advice = TopicReader.read(bootstrapServers, Topics.ADVICE_ISSUED,
+                record -> due.containsKey(record.key()), BOUTS, Duration.ofSeconds(60));
+        List<Long> lateness = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : advice) {
+            Instant issued = EventJson.read(record.value(), AdviceIssued.class).issuedAt();
+            lateness.add(Duration.between(due.get(record.key()), issued).toMillis());
+        }
+        if (lateness.size() < BOUTS) {
+            throw new IllegalStateException("only " + lateness.size() + " of " + BOUTS + " open bouts were nudged within a minute");
+        }
+        return lateness;
+    }
+
+    /** Polls the metric every 100 ms until it reaches {@code atLeast}; returns {nanoTime, value} of that moment. */
+    private static double[] awaitMetric(URI metrics, String name, double atLeast, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            Double value = metricsOrEmpty(metrics).get(name);
+            long at = System.nanoTime();
+            if (value != null && value >= atLeast) {
+                return new double[] {at, value};
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(name + " did not reach " + atLeast + " within " + patience);
+    }
+
+    private static void awaitMetricAtMost(URI metrics, String name, double atMost, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            Double value = metricsOrEmpty(metrics).get(name);
+            if (value != null && value <= atMost) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(name + " did not come down to " + atMost + " within " + patience);
+    }
+
+    private static Map<String, Double> metricsOrEmpty(URI metrics) {
+        try {
+            return metrics(metrics);
+        } catch (Exception e) {
+            return Map.of(); // not up yet
+        }
+    }
+
+    private static Map<String, Double> metrics(URI metrics) throws Exception {
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher matcher = METRIC.matcher(text);
+        Map<String, Double> values = new HashMap<>();
+        while (matcher.find()) {
+            values.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
+        }
+        return values;
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void log(String line) {
+        System.out.println("bench: " + line);
+    }
+}
