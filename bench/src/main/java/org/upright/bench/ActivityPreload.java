@@ -34,9 +34,12 @@ final class ActivityPreload {
     private ActivityPreload() {
     }
 
-    /** Writes {@code count} events for {@code users} people and waits until the broker acknowledged them all. */
-    static void write(String bootstrapServers, int count, int users) throws Exception {
-        Random random = new Random(42);
+    /**
+     * Writes {@code count} events for {@code users} people, named {@code userPrefix} and a number,
+     * and waits until the broker acknowledged them all.
+     */
+    static void write(String bootstrapServers, int count, int users, String userPrefix) throws Exception {
+        Random random = new Random(userPrefix.hashCode());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
@@ -44,7 +47,7 @@ final class ActivityPreload {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                ActivityEvent event = event(random, "bench-user-" + random.nextInt(users), now);
+                ActivityEvent event = event(random, userPrefix + random.nextInt(users), now);
                 ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ACTIVITY_EVENTS, event.userId(), EventJson.write(event));
                 record.headers().add("ce_id", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_type", CloudEventTypes.ACTIVITY_RECORDED.getBytes(StandardCharsets.UTF_8));

@@ -59,16 +59,17 @@ public final class AdviceBenchmark {
 
         try (LocalKafka kafka = LocalKafka.start(FreePorts.pick(), work.resolve("kafka.log"));
              LocalDatabase database = LocalDatabase.start(0)) {
-            log("preloading " + events + " events for " + users + " people on " + Topics.ACTIVITY_EVENTS);
-            long preloadStart = System.nanoTime();
-            ActivityPreload.write(kafka.bootstrapServers(), events, users);
-            log(String.format("preloaded at %,.0f events/s", events / seconds(preloadStart)));
+            int warmUp = events / 2;
+            log("preloading " + warmUp + " events for " + users + " other people, to warm the service up, then the "
+                    + events + " measured events for " + users + " people, on " + Topics.ACTIVITY_EVENTS);
+            ActivityPreload.write(kafka.bootstrapServers(), warmUp, users, "warm-up-user-");
+            ActivityPreload.write(kafka.bootstrapServers(), events, users, "bench-user-");
 
             log("raw consumer: Kafka ConsumerPerformance on the same topic");
-            double raw = ConsumerPerformanceRun.recordsPerSecond(kafka.bootstrapServers(), Topics.ACTIVITY_EVENTS, events,
+            double raw = ConsumerPerformanceRun.recordsPerSecond(kafka.bootstrapServers(), Topics.ACTIVITY_EVENTS, warmUp + events,
                     work.resolve("consumer-performance.log"));
 
-            log("advice-service: consuming the backlog until every event is applied");
+            log("advice-service: consuming the backlog until every event is applied (the measured part starts after the warm-up)");
             int port = FreePorts.pick();
             double serviceRate;
             double batchEvents;
@@ -87,8 +88,8 @@ public final class AdviceBenchmark {
                     "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString()),
                     work.resolve("advice-service.log"), "-Xmx1g")) {
                 URI metrics = service.baseUri().resolve("/q/metrics");
-                double[] firstSeen = awaitMetric(metrics, "upright_advice_batch_events_sum", 1, Duration.ofMinutes(3));
-                double[] last = awaitMetric(metrics, "upright_advice_batch_events_sum", events, Duration.ofMinutes(30));
+                double[] firstSeen = awaitMetric(metrics, "upright_advice_batch_events_sum", warmUp, Duration.ofMinutes(30));
+                double[] last = awaitMetric(metrics, "upright_advice_batch_events_sum", warmUp + events, Duration.ofMinutes(30));
                 serviceRate = (last[1] - firstSeen[1]) / ((last[0] - firstSeen[0]) / 1e9);
                 Map<String, Double> figures = metrics(metrics);
                 batchEvents = figures.get("upright_advice_batch_events_sum") / figures.get("upright_advice_batch_events_count");
@@ -113,7 +114,8 @@ public final class AdviceBenchmark {
             nudgeLateness.forEach(millis -> lateness.recordValue(Math.max(0, millis)));
             String report = String.join("\n",
                     "Upright advice benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores",
-                    String.format("  backlog: %,d events for %,d people over 21 days", events, users),
+                    String.format("  backlog: %,d events for %,d people over 21 days, after %,d events for others that warm the service up",
+                            events, users, warmUp),
                     String.format("  raw consumer (ConsumerPerformance, fetch rate): %,.0f records/s", raw),
                     String.format("  pgbench, the service's SQL per batch (%.0f events, %.0f person-days per transaction): %,.0f events/s",
                             batchEvents, batchUserDays, pgbench),
@@ -155,7 +157,7 @@ public final class AdviceBenchmark {
         return lateness;
     }
 
-    /** Polls the metric every 100 ms until it reaches {@code atLeast}; returns {nanoTime, value} of that moment. */
+    /** Polls the metric every 250 ms (a scrape costs the service some CPU) until it reaches {@code atLeast}; returns {nanoTime, value} of that moment. */
     private static double[] awaitMetric(URI metrics, String name, double atLeast, Duration patience) throws Exception {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
@@ -164,7 +166,7 @@ public final class AdviceBenchmark {
             if (value != null && value >= atLeast) {
                 return new double[] {at, value};
             }
-            Thread.sleep(100);
+            Thread.sleep(250);
         }
         throw new IllegalStateException(name + " did not reach " + atLeast + " within " + patience);
     }

@@ -104,6 +104,9 @@ public class WeekReview {
         IsoWeek last = current.minus(1);
         boolean pacingDue = !now.isBefore(at(current, config.aerobic().pacingDay().getValue(), config.aerobic().pacingTime(), zone));
         boolean reviewDue = !now.isBefore(at(current, config.summary().day().getValue(), config.summary().time(), zone));
+        if (!pacingDue && !reviewDue) {
+            return 0;
+        }
         return QuarkusTransaction.requiringNew().call(() -> {
             Set<String> done = marks(userId, current, last);
             int made = 0;
@@ -156,13 +159,22 @@ public class WeekReview {
         return ZonedDateTime.of(week.monday().plusDays(dayOfWeek - 1L), time, zone).toInstant();
     }
 
+    /**
+     * The people active in the last 15 days whose current week is not paced or whose last week is not
+     * reviewed yet, each week taken in the person's zone: everyone else is left out in the query.
+     */
     @SuppressWarnings("unchecked")
     private List<Object[]> candidates(Instant now) {
         LocalDate since = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(15);
+        String localToday = "(cast(?2 as timestamptz) at time zone coalesce(p.time_zone, 'UTC'))::date";
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
                         "select d.user_id, p.time_zone, (select min(day)::text from day_total f where f.user_id = d.user_id)"
-                                + " from (select distinct user_id from day_total where day >= ?1) d left join person p on p.user_id = d.user_id")
-                .setParameter(1, since).getResultList());
+                                + " from (select distinct user_id from day_total where day >= ?1) d left join person p on p.user_id = d.user_id"
+                                + " where not exists (select 1 from week_review r where r.user_id = d.user_id and r.paced_at is not null"
+                                + "   and r.iso_week = to_char(" + localToday + ", 'IYYY-\"W\"IW'))"
+                                + " or not exists (select 1 from week_review r where r.user_id = d.user_id and r.reviewed_at is not null"
+                                + "   and r.iso_week = to_char(" + localToday + " - 7, 'IYYY-\"W\"IW'))")
+                .setParameter(1, since).setParameter(2, Timestamp.from(now)).getResultList());
     }
 
     @SuppressWarnings("unchecked")

@@ -53,6 +53,7 @@ public record IsoWeek(int year, int week) {
 
     @Override
     public String toString() {
-        return "%04d-W%02d".formatted(year, week);
+        // on every batch's hot path: plain concatenation, not a format string
+        return year + (week < 10 ? "-W0" : "-W") + week;
     }
 }
