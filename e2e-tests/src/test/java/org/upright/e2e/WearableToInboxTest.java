@@ -60,7 +60,7 @@ class WearableToInboxTest {
         given().baseUri(url("activity-service")).auth().oauth2(wearable).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/events").then().statusCode(202);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service"))
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service")).auth().oauth2(personToken(user))
                 .when().get("/api/v1/users/{user}/notifications", user)
                 .then().statusCode(200)
                 .body("", hasSize(1))
@@ -89,7 +89,7 @@ class WearableToInboxTest {
 
         stack.crashAndRestart("advice-service");
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service"))
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service")).auth().oauth2(personToken(user))
                 .when().get("/api/v1/users/{user}/notifications", user)
                 .then().statusCode(200)
                 .body("", hasSize(1))

@@ -1,29 +1,67 @@
 package org.upright.notification.inbox;
 
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.upright.notification.access.Access;
+import org.upright.problems.InvalidRequestException;
 
 @Path("/api/v1/users/{userId}/notifications")
+@Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
 
+    @Inject
+    Access access;
+
     @GET
-    @Operation(summary = "A person's inbox, newest first")
+    @Operation(summary = "A person's inbox, newest first; page with before (the issuedAt of the last one seen); unread=true for unread only")
     public List<NotificationView> inbox(@PathParam("userId") String userId,
-                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return Notification.<Notification>inbox(userId, limit).stream().map(NotificationView::of).toList();
+                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                        @QueryParam("before") String before,
+                                        @QueryParam("unread") @DefaultValue("false") boolean unreadOnly) {
+        access.requireSelfOrAdmin(userId);
+        return Notification.inbox(userId, limit, before == null ? null : instant(before), unreadOnly).stream()
+                .map(NotificationView::of).toList();
+    }
+
+    @POST
+    @Path("/{adviceId}/read")
+    @Transactional
+    @Operation(summary = "Mark one notification read; marking it again changes nothing")
+    public void markRead(@PathParam("userId") String userId, @PathParam("adviceId") UUID adviceId) {
+        access.requireSelfOrAdmin(userId);
+        Notification notification = Notification.<Notification>findByIdOptional(adviceId)
+                .filter(found -> found.userId.equals(userId))
+                .orElseThrow(() -> new NotFoundException("No notification " + adviceId + " in this inbox"));
+        if (notification.readAt == null) {
+            notification.readAt = Instant.now();
+        }
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("before", "must be an instant such as 2026-11-25T08:00:00Z");
+        }
     }
 
     @Schema(name = "Notification")

@@ -2,6 +2,7 @@ package org.upright.notification.inbox;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -81,7 +82,17 @@ public class Notification extends PanacheEntityBase {
         return notification;
     }
 
-    public static List<Notification> inbox(String userId, int limit) {
-        return find("userId", Sort.descending("issuedAt"), userId).page(Page.ofSize(limit)).list();
+    /** The newest first, issued before {@code before} when it is given, only the unread when asked. */
+    public static List<Notification> inbox(String userId, int limit, Instant before, boolean unreadOnly) {
+        StringBuilder query = new StringBuilder("userId = :user");
+        Parameters parameters = Parameters.with("user", userId);
+        if (before != null) {
+            query.append(" and issuedAt < :before");
+            parameters.and("before", before);
+        }
+        if (unreadOnly) {
+            query.append(" and readAt is null");
+        }
+        return find(query.toString(), Sort.descending("issuedAt"), parameters).page(Page.ofSize(limit)).list();
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +43,7 @@ class InboxFlowTest {
         AdviceIssued advice = advice(user, Instant.parse("2026-11-24T08:00:00Z"));
         publish(advice);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/users/{user}/notifications", user)
+        await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/notifications", user)
                 .then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].adviceId", equalTo(advice.adviceId().toString()))
@@ -50,7 +51,11 @@ class InboxFlowTest {
                 .body("[0].message", equalTo(advice.message()))
                 .body("[0].source.point", equalTo(advice.source().point()))
                 .body("[0].read", equalTo(false)));
-        given().when().get("/api/v1/users/{user}/notifications", newUser()).then().statusCode(200).body("", hasSize(0));
+        String stranger = newUser();
+        as(stranger).when().get("/api/v1/users/{user}/notifications", stranger).then().statusCode(200).body("", hasSize(0));
+        as(stranger).when().get("/api/v1/users/{user}/notifications", user).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/users/{user}/notifications", user).then().statusCode(401);
     }
 
     @Test
@@ -62,10 +67,10 @@ class InboxFlowTest {
         publish(advice);
         publish(later);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/users/{user}/notifications", user)
+        await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/notifications", user)
                 .then().statusCode(200)
                 .body("adviceId", hasItems(later.adviceId().toString())));
-        given().when().get("/api/v1/users/{user}/notifications", user)
+        as(user).when().get("/api/v1/users/{user}/notifications", user)
                 .then().body("adviceId", equalTo(List.of(later.adviceId().toString(), advice.adviceId().toString())));
     }
 
@@ -76,7 +81,7 @@ class InboxFlowTest {
         AdviceIssued advice = advice(user, Instant.parse("2026-11-24T08:00:00Z"));
         publish(advice);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/v1/users/{user}/notifications", user)
+        await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/notifications", user)
                 .then().body("", hasSize(1)));
         List<ConsumerRecord<String, String>> dead = TopicReader.read(bootstrapServers, Topics.ADVICE_ISSUED_DEAD_LETTER,
                 record -> user.equals(record.key()), 1, PATIENCE);
@@ -85,8 +90,35 @@ class InboxFlowTest {
     }
 
     @Test
+    void theInboxPagesFiltersUnreadAndMarksRead() {
+        String user = newUser();
+        AdviceIssued first = advice(user, Instant.parse("2026-11-24T08:00:00Z"));
+        AdviceIssued second = advice(user, Instant.parse("2026-11-24T09:00:00Z"));
+        AdviceIssued third = advice(user, Instant.parse("2026-11-24T10:00:00Z"));
+        publish(first);
+        publish(second);
+        publish(third);
+        await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/notifications", user)
+                .then().body("", hasSize(3)));
+
+        as(user).queryParam("limit", 2).when().get("/api/v1/users/{user}/notifications", user)
+                .then().body("adviceId", equalTo(List.of(third.adviceId().toString(), second.adviceId().toString())));
+        as(user).queryParam("before", "2026-11-24T09:00:00Z").when().get("/api/v1/users/{user}/notifications", user)
+                .then().body("adviceId", equalTo(List.of(first.adviceId().toString())));
+
+        as(user).when().post("/api/v1/users/{user}/notifications/{id}/read", user, second.adviceId()).then().statusCode(204);
+        as(user).when().post("/api/v1/users/{user}/notifications/{id}/read", user, second.adviceId()).then().statusCode(204);
+        as(user).queryParam("unread", true).when().get("/api/v1/users/{user}/notifications", user)
+                .then().body("adviceId", equalTo(List.of(third.adviceId().toString(), first.adviceId().toString())));
+        as(user).when().post("/api/v1/users/{user}/notifications/{id}/read", user, UUID.randomUUID()).then().statusCode(404);
+        String other = newUser();
+        as(other).when().post("/api/v1/users/{user}/notifications/{id}/read", other, first.adviceId()).then().statusCode(404);
+    }
+
+    @Test
     void limitOutOfRangeIsAProblem() {
-        given().queryParam("limit", 0).when().get("/api/v1/users/{user}/notifications", newUser())
+        String user = newUser();
+        as(user).queryParam("limit", 0).when().get("/api/v1/users/{user}/notifications", user)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("limit"));
@@ -112,6 +144,10 @@ class InboxFlowTest {
                 new AdviceIssued.Source("Physical Activity Guidelines for Americans, 2nd edition (HHS/CDC, 2018)",
                         "Key Guidelines for Adults", "150 minutes of moderate or 75 of vigorous aerobic activity a week"),
                 "2026-W48", issuedAt);
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(LocalInfraTestResource.personToken(user));
     }
 
     private static String newUser() {

@@ -1,0 +1,62 @@
+package org.upright.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One advice on one channel: the policy's decision, its reason, and how sending it went. */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    /** Pending until a channel sends it; suppressed ones stay in the inbox only. */
+    public static final String PENDING = "pending";
+    public static final String SUPPRESSED = "suppressed";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "advice_id", nullable = false)
+    public UUID adviceId;
+
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+
+    @Column(name = "rule_id", nullable = false)
+    public String ruleId;
+
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public String decision;
+
+    @Column(nullable = false)
+    public String reason;
+
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "decided_at", nullable = false)
+    public Instant decidedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public static List<Delivery> log(String userId, int limit) {
+        return find("userId", Sort.descending("decidedAt", "channel"), userId).page(Page.ofSize(limit)).list();
+    }
+}

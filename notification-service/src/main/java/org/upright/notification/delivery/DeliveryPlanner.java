@@ -1,0 +1,76 @@
+package org.upright.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.upright.events.AdviceIssued;
+import org.upright.notification.policy.Decision;
+import org.upright.notification.policy.NudgePolicy;
+import org.upright.notification.policy.NudgePreferences;
+import org.upright.notification.policy.PushHistory;
+import org.upright.notification.preferences.PreferencesStore;
+
+/**
+ * Asks the nudge policy about a new advice and records its decision for each channel the person
+ * has on, with the reason, before anything is sent: the delivery log.
+ */
+@ApplicationScoped
+public class DeliveryPlanner {
+
+    @Inject
+    PreferencesStore preferences;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Decision> plan(AdviceIssued advice, Instant now) {
+        NudgePreferences wanted = preferences.policyOf(advice.userId());
+        List<Decision> decisions = NudgePolicy.decide(advice, wanted, new RecordedPushes(advice.userId(), wanted.zone()), now);
+        for (Decision decision : decisions) {
+            Delivery delivery = new Delivery();
+            delivery.id = UUID.randomUUID();
+            delivery.adviceId = advice.adviceId();
+            delivery.userId = advice.userId();
+            delivery.ruleId = advice.ruleId();
+            delivery.channel = decision.channel().wireName();
+            delivery.decision = decision.outcome().name().toLowerCase(Locale.ROOT);
+            delivery.reason = decision.reason();
+            delivery.dueAt = decision.at();
+            delivery.status = decision.outcome() == Decision.Outcome.SUPPRESS ? Delivery.SUPPRESSED : Delivery.PENDING;
+            delivery.decidedAt = now;
+            delivery.updatedAt = now;
+            delivery.persist();
+        }
+        return decisions;
+    }
+
+    /** The pushes the delivery log records for one person: what the cap and the cooldowns count. */
+    private record RecordedPushes(String userId, ZoneId zone) implements PushHistory {
+
+        @Override
+        public int pushedOn(LocalDate day) {
+            Instant from = day.atStartOfDay(zone).toInstant();
+            Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+            return ((Number) Panache.getEntityManager().createNativeQuery(
+                            "select count(distinct advice_id) from {h-schema}delivery"
+                                    + " where user_id = ?1 and decision = 'push' and decided_at >= ?2 and decided_at < ?3")
+                    .setParameter(1, userId).setParameter(2, Timestamp.from(from)).setParameter(3, Timestamp.from(to))
+                    .getSingleResult()).intValue();
+        }
+
+        @Override
+        public Optional<Instant> lastPushOf(String ruleId) {
+            Object last = Panache.getEntityManager().createNativeQuery(
+                            "select max(decided_at) from {h-schema}delivery where user_id = ?1 and rule_id = ?2 and decision = 'push'")
+                    .setParameter(1, userId).setParameter(2, ruleId).getSingleResult();
+            return Optional.ofNullable(last).map(value -> value instanceof Instant instant ? instant : ((Timestamp) value).toInstant());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.upright.notification.delivery;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.upright.notification.access.Access;
+
+/** The delivery log: for each advice and channel, what the policy decided and why, and how sending went. */
+@Path("/api/v1/users/{userId}/deliveries")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+
+    @Inject
+    Access access;
+
+    @GET
+    @Operation(summary = "A person's delivery log, newest first")
+    public List<DeliveryView> log(@PathParam("userId") String userId,
+                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        access.requireSelfOrAdmin(userId);
+        return Delivery.log(userId, limit).stream().map(DeliveryView::of).toList();
+    }
+
+    @Schema(name = "Delivery", example = """
+            {"adviceId": "6f1c2a7e-3b9d-4c55-9a8e-2f0d1b7c9e41", "ruleId": "sitting-hourly-break", "channel": "email",
+             "decision": "delay", "reason": "quiet hours: delayed until 2026-11-26T06:00:00Z", "dueAt": "2026-11-26T06:00:00Z",
+             "status": "pending", "attempts": 0, "decidedAt": "2026-11-25T21:40:00Z"}""")
+    public record DeliveryView(UUID adviceId, String ruleId, String channel, String decision, String reason, Instant dueAt,
+                               String status, int attempts, Instant decidedAt) {
+
+        static DeliveryView of(Delivery delivery) {
+            return new DeliveryView(delivery.adviceId, delivery.ruleId, delivery.channel, delivery.decision, delivery.reason,
+                    delivery.dueAt, delivery.status, delivery.attempts, delivery.decidedAt);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.upright.notification.delivery;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.upright.events.AdviceIssued;
+import org.upright.events.EventJson;
+import org.upright.events.Severity;
+import org.upright.events.Topics;
+import org.upright.localinfra.LocalInfraTestResource;
+import org.upright.localinfra.TopicWriter;
+
+/** Advice in, the policy's decision per channel in the delivery log, through the real broker and database. */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class DeliveryLogTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final String NO_QUIET_HOURS = "\"quietHours\": {}";
+
+    @Test
+    void everyChannelThatIsOnGetsADecisionWithItsReason() {
+        String user = newUser();
+        prefer(user, "{" + NO_QUIET_HOURS + ", \"channels\": [\"stream\", \"webhook\"]}");
+        publish(advice(user, "posture-poor", Severity.WARNING));
+
+        awaitLog(user, 2)
+                .body("channel", equalTo(List.of("webhook", "stream")))
+                .body("decision", everyItem(equalTo("push")))
+                .body("status", everyItem(equalTo("pending")))
+                .body("reason", everyItem(equalTo("pushed")));
+    }
+
+    @Test
+    void aMutedRuleIsSuppressedButUrgentAdviceIsNot() {
+        String user = newUser();
+        prefer(user, "{" + NO_QUIET_HOURS + ", \"channels\": [\"email\"], \"mutedRules\": [\"stress-high\", \"pain-see-doctor\"]}");
+        publish(advice(user, "stress-high", Severity.WARNING));
+        awaitLog(user, 1).body("[0].decision", equalTo("suppress")).body("[0].reason", equalTo("muted: stress-high"))
+                .body("[0].status", equalTo("suppressed"));
+
+        publish(advice(user, "pain-see-doctor", Severity.URGENT));
+        awaitLog(user, 2).body("[0].ruleId", equalTo("pain-see-doctor")).body("[0].decision", equalTo("push"));
+    }
+
+    @Test
+    void theDailyCapHolds() {
+        String user = newUser();
+        prefer(user, "{" + NO_QUIET_HOURS + ", \"channels\": [\"webhook\"], \"dailyCap\": 1}");
+        publish(advice(user, "posture-poor", Severity.WARNING));
+        awaitLog(user, 1);
+        publish(advice(user, "sitting-long-day", Severity.WARNING));
+
+        awaitLog(user, 2).body("[0].decision", equalTo("suppress")).body("[0].reason", startsWith("daily cap: 1"));
+    }
+
+    @Test
+    void inQuietHoursANudgeWaitsUntilTheyEnd() {
+        String user = newUser();
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        String window = "{\"from\": \"%s\", \"to\": \"%s\"}".formatted(now.minusHours(1), now.plusHours(1));
+        String everyDay = String.join(", ", List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+                .stream().map(day -> "\"" + day + "\": " + window).toList());
+        prefer(user, "{\"timeZone\": \"UTC\", \"quietHours\": {" + everyDay + "}, \"channels\": [\"email\"]}");
+        publish(advice(user, "posture-poor", Severity.WARNING));
+
+        String dueAt = awaitLog(user, 1).body("[0].decision", equalTo("delay")).extract().path("[0].dueAt");
+        Duration wait = Duration.between(Instant.now(), Instant.parse(dueAt));
+        assertTrue(wait.compareTo(Duration.ofMinutes(58)) > 0 && wait.compareTo(Duration.ofMinutes(61)) < 0, "due in " + wait);
+    }
+
+    @Test
+    void theLogIsOnlyForItsPerson() {
+        String user = newUser();
+        as(newUser()).when().get("/api/v1/users/{user}/deliveries", user).then().statusCode(403);
+        given().when().get("/api/v1/users/{user}/deliveries", user).then().statusCode(401);
+    }
+
+    private static io.restassured.response.ValidatableResponse awaitLog(String user, int entries) {
+        await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                .then().statusCode(200).body("", hasSize(entries)));
+        return as(user).when().get("/api/v1/users/{user}/deliveries", user).then();
+    }
+
+    private static void prefer(String user, String preferences) {
+        as(user).contentType(ContentType.JSON).body(preferences).when().put("/api/v1/users/{user}/preferences", user)
+                .then().statusCode(200);
+    }
+
+    private static void publish(AdviceIssued advice) {
+        TopicWriter.write(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Topics.ADVICE_ISSUED,
+                advice.userId(), EventJson.write(advice), Map.of("ce_id", advice.adviceId().toString()));
+    }
+
+    private static AdviceIssued advice(String user, String rule, Severity severity) {
+        return new AdviceIssued(UUID.randomUUID(), user, rule, severity, "a message", 40, 30, "%",
+                new AdviceIssued.Source("Causes and treatment of lower back spasms (Medical News Today, 2018)", "Causes", "a point"),
+                "2026-W48", Instant.now());
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(LocalInfraTestResource.personToken(user));
+    }
+
+    private static String newUser() {
+        return "user-" + UUID.randomUUID();
+    }
+}
