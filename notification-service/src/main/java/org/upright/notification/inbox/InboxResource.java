@@ -69,7 +69,7 @@ public class InboxResource {
                                    double target, String unit, SourceView source, String period, Instant issuedAt,
                                    boolean read) {
 
-        static NotificationView of(Notification n) {
+        public static NotificationView of(Notification n) {
             return new NotificationView(n.adviceId, n.ruleId, n.severity, n.message, n.figure, n.target, n.unit,
                     new SourceView(n.sourceDocument, n.sourceSection, n.sourcePoint), n.period, n.issuedAt, n.readAt != null);
         }

@@ -1,0 +1,152 @@
+package org.upright.notification.stream;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.upright.events.AdviceIssued;
+import org.upright.events.EventJson;
+import org.upright.events.Severity;
+import org.upright.events.Topics;
+import org.upright.localinfra.LocalInfraTestResource;
+import org.upright.localinfra.TopicWriter;
+
+/** The live stream through the real broker and database, read by a plain SSE client that reconnects. */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class StreamTest {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void aClientThatReconnectsWithLastEventIdGetsWhatItMissed() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        given().auth().oauth2(LocalInfraTestResource.personToken(user)).contentType(ContentType.JSON)
+                .body("{\"quietHours\": {}, \"channels\": [\"stream\"]}")
+                .when().put("/api/v1/users/{user}/preferences", user).then().statusCode(200);
+
+        SseClient first = SseClient.connect(base.resolve("/api/v1/users/" + user + "/stream"), user, null);
+        AdviceIssued seen = advice(user, "posture-poor");
+        publish(seen);
+        SseClient.Event event = first.next();
+        assertTrue(event.data().contains(seen.adviceId().toString()), event.data());
+        assertEquals("nudge", event.name());
+        first.close();
+
+        AdviceIssued missed = advice(user, "stress-high");
+        publish(missed);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(LocalInfraTestResource.personToken(user))
+                .when().get("/api/v1/users/{user}/deliveries", user).then().body("status", hasItem("delivered"))
+                .body("findAll { it.status == 'delivered' }.size()", org.hamcrest.Matchers.equalTo(2)));
+
+        SseClient again = SseClient.connect(base.resolve("/api/v1/users/" + user + "/stream"), user, event.id());
+        SseClient.Event resumed = again.next();
+        assertTrue(resumed.data().contains(missed.adviceId().toString()), resumed.data());
+        assertTrue(Long.parseLong(resumed.id()) > Long.parseLong(event.id()));
+        again.close();
+    }
+
+    @Test
+    void anotherPersonsStreamIsRefused() {
+        String user = "user-" + UUID.randomUUID();
+        given().auth().oauth2(LocalInfraTestResource.personToken("someone-else")).when().get("/api/v1/users/{user}/stream", user)
+                .then().statusCode(403);
+    }
+
+    private static void publish(AdviceIssued advice) {
+        TopicWriter.write(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Topics.ADVICE_ISSUED,
+                advice.userId(), EventJson.write(advice), Map.of("ce_id", advice.adviceId().toString()));
+    }
+
+    private static AdviceIssued advice(String user, String rule) {
+        return new AdviceIssued(UUID.randomUUID(), user, rule, Severity.WARNING, "a message", 40, 30, "%",
+                new AdviceIssued.Source("Causes and treatment of lower back spasms (Medical News Today, 2018)", "Causes", "a point"),
+                "2026-W48", Instant.now());
+    }
+
+    /** A minimal Server-Sent Events reader: id, event name and data of each event, as they come. */
+    private static final class SseClient implements AutoCloseable {
+
+        record Event(String id, String name, String data) {
+        }
+
+        private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        private final Stream<String> lines;
+
+        private SseClient(Stream<String> lines) {
+            this.lines = lines;
+            Thread reader = new Thread(this::read, "sse-test-client");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static SseClient connect(URI uri, String user, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .header("Authorization", "Bearer " + LocalInfraTestResource.personToken(user))
+                    .header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<Stream<String>> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, response.statusCode());
+            return new SseClient(response.body());
+        }
+
+        private void read() {
+            String[] current = new String[3];
+            try {
+                lines.forEach(line -> {
+                    if (line.isEmpty()) {
+                        if (current[2] != null) {
+                            events.add(new Event(current[0], current[1], current[2]));
+                        }
+                        current[0] = current[1] = current[2] = null;
+                    } else if (line.startsWith("id:")) {
+                        current[0] = line.substring(3).trim();
+                    } else if (line.startsWith("event:")) {
+                        current[1] = line.substring(6).trim();
+                    } else if (line.startsWith("data:")) {
+                        current[2] = (current[2] == null ? "" : current[2]) + line.substring(5).trim();
+                    }
+                });
+            } catch (RuntimeException e) {
+                // closed
+            }
+        }
+
+        Event next() throws InterruptedException {
+            Event event = events.poll(30, TimeUnit.SECONDS);
+            assertNotNull(event, "no event within 30 s");
+            return event;
+        }
+
+        @Override
+        public void close() {
+            lines.close();
+        }
+    }
+}
