@@ -1,0 +1,168 @@
+package org.upright.notification.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.upright.notification.inbox.InboxResource.NotificationView;
+import org.upright.notification.inbox.Notification;
+
+/**
+ * Sends webhook nudges. A due webhook delivery becomes one message per endpoint the person has;
+ * each message is signed (Standard Webhooks) and retried with exponential backoff and jitter until
+ * it is accepted or runs out of attempts, keeping its webhook-id so receivers can dedupe. Rows are
+ * taken with SKIP LOCKED, so instances can send side by side; nothing is sent twice unless a retry
+ * was needed.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "upright.webhooks.first-retry", defaultValue = "30s")
+    Duration firstRetry;
+
+    @ConfigProperty(name = "upright.webhooks.longest-retry", defaultValue = "2h")
+    Duration longestRetry;
+
+    @ConfigProperty(name = "upright.webhooks.max-attempts", defaultValue = "12")
+    int maxAttempts;
+
+    @ConfigProperty(name = "upright.webhooks.timeout", defaultValue = "10s")
+    Duration timeout;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Scheduled(every = "${upright.webhooks.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        try {
+            Instant now = Instant.now();
+            expandDue(now);
+            while (sendOneDue(Instant.now())) {
+                // until nothing is due
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("sending webhooks failed, the next run retries: %s", e.getMessage());
+        }
+    }
+
+    /** Turns due webhook deliveries into one message per endpoint; a person without endpoints gets none. */
+    void expandDue(Instant now) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            var entityManager = Panache.getEntityManager();
+            @SuppressWarnings("unchecked")
+            List<Object[]> due = entityManager.createNativeQuery(
+                            "select id, user_id from {h-schema}delivery where channel = 'webhook' and status = 'pending' and due_at <= ?1"
+                                    + " order by due_at limit 100 for update skip locked")
+                    .setParameter(1, Timestamp.from(now)).getResultList();
+            for (Object[] delivery : due) {
+                List<WebhookEndpoint> endpoints = WebhookEndpoint.list("userId", delivery[1]);
+                for (WebhookEndpoint endpoint : endpoints) {
+                    entityManager.createNativeQuery("insert into {h-schema}webhook_message (id, delivery_id, endpoint_id, status, next_attempt_at,"
+                                    + " updated_at) values (?1, ?2, ?3, 'pending', ?4, ?4)")
+                            .setParameter(1, UUID.randomUUID()).setParameter(2, delivery[0]).setParameter(3, endpoint.id)
+                            .setParameter(4, Timestamp.from(now)).executeUpdate();
+                }
+                entityManager.createNativeQuery("update {h-schema}delivery set status = ?2, reason = case when ?2 = 'skipped'"
+                                + " then 'no webhook endpoint registered' else reason end, updated_at = ?3 where id = ?1")
+                        .setParameter(1, delivery[0]).setParameter(2, endpoints.isEmpty() ? "skipped" : "sending")
+                        .setParameter(3, Timestamp.from(now)).executeUpdate();
+            }
+        });
+    }
+
+    /** Sends the most overdue message, if one is due; returns whether there was one. */
+    boolean sendOneDue(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var entityManager = Panache.getEntityManager();
+            @SuppressWarnings("unchecked")
+            List<Object[]> due = entityManager.createNativeQuery(
+                            "select m.id, m.delivery_id, m.attempts, e.url, e.secret, d.advice_id from {h-schema}webhook_message m"
+                                    + " join {h-schema}webhook_endpoint e on e.id = m.endpoint_id join {h-schema}delivery d on d.id = m.delivery_id"
+                                    + " where m.status = 'pending' and m.next_attempt_at <= ?1 order by m.next_attempt_at limit 1"
+                                    + " for update of m skip locked")
+                    .setParameter(1, Timestamp.from(now)).getResultList();
+            if (due.isEmpty()) {
+                return false;
+            }
+            Object[] message = due.get(0);
+            UUID id = (UUID) message[0];
+            int attempts = ((Number) message[2]).intValue() + 1;
+            String error = send(id.toString(), (String) message[3], (String) message[4], body((UUID) message[5], now));
+            String status = error == null ? "delivered" : attempts >= maxAttempts ? "failed" : "pending";
+            Instant next = error == null || status.equals("failed") ? now : now.plus(backoff(attempts));
+            entityManager.createNativeQuery("update {h-schema}webhook_message set status = ?2, attempts = ?3, next_attempt_at = ?4,"
+                            + " last_error = ?5, updated_at = ?6 where id = ?1")
+                    .setParameter(1, id).setParameter(2, status).setParameter(3, attempts).setParameter(4, Timestamp.from(next))
+                    .setParameter(5, error).setParameter(6, Timestamp.from(now)).executeUpdate();
+            if (status.equals("failed")) {
+                LOG.warnf("webhook message %s failed after %d attempts: %s", id, attempts, error);
+            }
+            // the delivery follows its messages: delivered once all are, failed if any failed
+            entityManager.createNativeQuery("update {h-schema}delivery d set attempts = (select max(attempts) from {h-schema}webhook_message"
+                            + " where delivery_id = d.id), updated_at = ?2, status = case"
+                            + " when exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status = 'failed') then 'failed'"
+                            + " when not exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status <> 'delivered')"
+                            + " then 'delivered' else d.status end where d.id = ?1")
+                    .setParameter(1, message[1]).setParameter(2, Timestamp.from(now)).executeUpdate();
+            return true;
+        });
+    }
+
+    /** Exponential from firstRetry, capped at longestRetry, with up to 20 % jitter either way. */
+    Duration backoff(int attempts) {
+        long millis = Math.min(longestRetry.toMillis(), firstRetry.toMillis() << Math.min(attempts - 1, 30));
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis((long) (millis * jitter));
+    }
+
+    private String body(UUID adviceId, Instant now) {
+        Notification notification = Notification.findById(adviceId);
+        try {
+            return json.writeValueAsString(Map.of("type", "upright.nudge", "timestamp", now.toString(),
+                    "data", NotificationView.of(notification)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the webhook body", e);
+        }
+    }
+
+    /** @return null when the receiver accepted it (2xx), else what went wrong */
+    private String send(String webhookId, String url, String secret, String body) {
+        long timestamp = Instant.now().getEpochSecond();
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("webhook-id", webhookId)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", WebhookSignature.sign(secret, webhookId, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+        } catch (java.io.IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}

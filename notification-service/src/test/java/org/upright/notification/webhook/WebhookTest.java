@@ -1,0 +1,139 @@
+package org.upright.notification.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.upright.events.AdviceIssued;
+import org.upright.events.EventJson;
+import org.upright.events.Severity;
+import org.upright.events.Topics;
+import org.upright.localinfra.LocalInfraTestResource;
+import org.upright.localinfra.TopicWriter;
+
+/** Webhooks to a real HTTP receiver that verifies each signature and fails on purpose for a while. */
+@QuarkusTest
+@WithTestResource(LocalInfraTestResource.class)
+class WebhookTest {
+
+    /** What a receiver gets: the headers it checks and the body they sign. */
+    record Received(String id, String timestamp, String signature, String body) {
+    }
+
+    @Test
+    void aSignedNudgeIsRetriedWithTheSameIdUntilTheReceiverTakesIt() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        AtomicInteger failuresLeft = new AtomicInteger(2);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String user = "user-" + UUID.randomUUID();
+            as(user).contentType(ContentType.JSON).body("{\"quietHours\": {}, \"channels\": [\"webhook\"]}")
+                    .when().put("/api/v1/users/{user}/preferences", user).then().statusCode(200);
+            String secret = as(user).contentType(ContentType.JSON)
+                    .body("{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}")
+                    .when().post("/api/v1/users/{user}/webhooks", user)
+                    .then().statusCode(201).body("secret", startsWith("whsec_")).extract().path("secret");
+            as(user).when().get("/api/v1/users/{user}/webhooks", user).then().body("[0].secret", equalTo(null))
+                    .body("[0].url", notNullValue());
+
+            AdviceIssued advice = advice(user);
+            publish(advice);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                    .then().body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(3)));
+            assertEquals(3, received.size());
+            assertEquals(1, received.stream().map(Received::id).distinct().count(), "one webhook-id across retries");
+            for (Received one : received) {
+                assertTrue(verify(secret, one), "signature of " + one);
+                assertTrue(one.body().contains(advice.adviceId().toString()), one.body());
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void endpointsMustBeHttpUrls() {
+        String user = "user-" + UUID.randomUUID();
+        as(user).contentType(ContentType.JSON).body("{\"url\": \"ftp://example.com/hook\"}")
+                .when().post("/api/v1/users/{user}/webhooks", user)
+                .then().statusCode(400).body("errors.field", hasItems("url"));
+        as(user).contentType(ContentType.JSON).body("{}").when().post("/api/v1/users/{user}/webhooks", user).then().statusCode(400);
+    }
+
+    @Test
+    void loopbackAndPrivateAddressesAreRefusedWhenNotAllowed() {
+        assertTrue(EndpointAddresses.problem("http://127.0.0.1:8080/hook", false).isPresent());
+        assertTrue(EndpointAddresses.problem("http://10.1.2.3/hook", false).isPresent());
+        assertTrue(EndpointAddresses.problem("http://192.168.0.10/hook", false).isPresent());
+        assertTrue(EndpointAddresses.problem("http://[::1]/hook", false).isPresent());
+        assertTrue(EndpointAddresses.problem("http://169.254.169.254/latest/meta-data", false).isPresent());
+        assertTrue(EndpointAddresses.problem("http://93.184.216.34/hook", false).isEmpty());
+        assertTrue(EndpointAddresses.problem("http://127.0.0.1:8080/hook", true).isEmpty());
+    }
+
+    /** What a receiver does (see README): recompute the signature over id.timestamp.body and compare in constant time. */
+    private static boolean verify(String secret, Received message) throws Exception {
+        if (Math.abs(Instant.now().getEpochSecond() - Long.parseLong(message.timestamp())) > 300) {
+            return false;
+        }
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1," + Base64.getEncoder().encodeToString(
+                mac.doFinal((message.id() + "." + message.timestamp() + "." + message.body()).getBytes(StandardCharsets.UTF_8)));
+        for (String candidate : message.signature().split(" ")) {
+            if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void publish(AdviceIssued advice) {
+        TopicWriter.write(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Topics.ADVICE_ISSUED,
+                advice.userId(), EventJson.write(advice), Map.of("ce_id", advice.adviceId().toString()));
+    }
+
+    private static AdviceIssued advice(String user) {
+        return new AdviceIssued(UUID.randomUUID(), user, "posture-poor", Severity.WARNING, "a message", 40, 30, "%",
+                new AdviceIssued.Source("Causes and treatment of lower back spasms (Medical News Today, 2018)", "Causes", "a point"),
+                "2026-W48", Instant.now());
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(LocalInfraTestResource.personToken(user));
+    }
+}
