@@ -108,6 +108,8 @@ public final class Stack implements AutoCloseable {
 
     private static Map<String, String> environment(LocalKafka kafka, LocalDatabase database, LocalJwtKeys jwtKeys) {
         return Map.of(
+                // no SMTP server locally: notification-service logs the e-mail it would send
+                "QUARKUS_MAILER_MOCK", "true",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwtKeys.publicKeyFile().toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", LocalJwtKeys.ISSUER,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),

@@ -50,6 +50,9 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
+    /** How sending went: why it was skipped, what the last failure was. */
+    public String detail;
+
     @Column(name = "decided_at", nullable = false)
     public Instant decidedAt;
 

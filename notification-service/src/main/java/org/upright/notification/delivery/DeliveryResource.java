@@ -38,13 +38,13 @@ public class DeliveryResource {
     @Schema(name = "Delivery", example = """
             {"adviceId": "6f1c2a7e-3b9d-4c55-9a8e-2f0d1b7c9e41", "ruleId": "sitting-hourly-break", "channel": "email",
              "decision": "delay", "reason": "quiet hours: delayed until 2026-11-26T06:00:00Z", "dueAt": "2026-11-26T06:00:00Z",
-             "status": "pending", "attempts": 0, "decidedAt": "2026-11-25T21:40:00Z"}""")
+             "status": "pending", "attempts": 0, "detail": null, "decidedAt": "2026-11-25T21:40:00Z"}""")
     public record DeliveryView(UUID adviceId, String ruleId, String channel, String decision, String reason, Instant dueAt,
-                               String status, int attempts, Instant decidedAt) {
+                               String status, int attempts, String detail, Instant decidedAt) {
 
         static DeliveryView of(Delivery delivery) {
             return new DeliveryView(delivery.adviceId, delivery.ruleId, delivery.channel, delivery.decision, delivery.reason,
-                    delivery.dueAt, delivery.status, delivery.attempts, delivery.decidedAt);
+                    delivery.dueAt, delivery.status, delivery.attempts, delivery.detail, delivery.decidedAt);
         }
     }
 }

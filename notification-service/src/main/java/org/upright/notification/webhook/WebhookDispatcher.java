@@ -82,8 +82,8 @@ public class WebhookDispatcher {
                             .setParameter(1, UUID.randomUUID()).setParameter(2, delivery[0]).setParameter(3, endpoint.id)
                             .setParameter(4, Timestamp.from(now)).executeUpdate();
                 }
-                entityManager.createNativeQuery("update {h-schema}delivery set status = ?2, reason = case when ?2 = 'skipped'"
-                                + " then 'no webhook endpoint registered' else reason end, updated_at = ?3 where id = ?1")
+                entityManager.createNativeQuery("update {h-schema}delivery set status = ?2, detail = case when ?2 = 'skipped'"
+                                + " then 'no webhook endpoint registered' end, updated_at = ?3 where id = ?1")
                         .setParameter(1, delivery[0]).setParameter(2, endpoints.isEmpty() ? "skipped" : "sending")
                         .setParameter(3, Timestamp.from(now)).executeUpdate();
             }
@@ -119,11 +119,13 @@ public class WebhookDispatcher {
             }
             // the delivery follows its messages: delivered once all are, failed if any failed
             entityManager.createNativeQuery("update {h-schema}delivery d set attempts = (select max(attempts) from {h-schema}webhook_message"
-                            + " where delivery_id = d.id), updated_at = ?2, status = case"
+                            + " where delivery_id = d.id), detail = ?3, updated_at = ?2, status = case"
                             + " when exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status = 'failed') then 'failed'"
                             + " when not exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status <> 'delivered')"
                             + " then 'delivered' else d.status end where d.id = ?1")
-                    .setParameter(1, message[1]).setParameter(2, Timestamp.from(now)).executeUpdate();
+                    .setParameter(1, message[1]).setParameter(2, Timestamp.from(now))
+                    .setParameter(3, error == null ? null : (status.equals("failed") ? "failed after " + attempts + " attempts: " : "retrying after: ") + error)
+                    .executeUpdate();
             return true;
         });
     }
