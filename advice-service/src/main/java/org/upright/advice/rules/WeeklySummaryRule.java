@@ -40,16 +40,21 @@ public class WeeklySummaryRule implements Rule {
                 .formatted(figures.week(), Minutes.whole(Math.floor(figures.moderateEquivalentMinutes())), aerobicTarget,
                         figures.moderateEquivalentMinutes() >= aerobicTarget ? "target met" : "target not met"))
                 .append("muscle-strengthening on %d of %d days; ".formatted(figures.strengthDays(), config.strength().weeklyDays()))
-                .append("%s sitting, longest bout %d min, %d bouts of an hour or more; "
-                        .formatted(Minutes.hoursAndMinutes(figures.sittingMinutes()), total.longestBoutSeconds() / 60, total.longBouts()))
-                .append("%d stretch breaks".formatted(total.stretchBreaks()));
+                .append("%s sitting, longest bout %d min, %s of an hour or more; "
+                        .formatted(Minutes.hoursAndMinutes(figures.sittingMinutes()), total.longestBoutSeconds() / 60,
+                                count(total.longBouts(), "bout")))
+                .append(count(total.stretchBreaks(), "stretch break"));
         figures.poorPostureShare().ifPresent(share -> message.append("; poor posture %d %% of sitting".formatted(Minutes.percent(share))));
         if (figures.painDays() > 0) {
-            message.append("; pain on %d days, at worst %d of 10".formatted(figures.painDays(), total.maxPainSeverity()));
+            message.append("; pain on %s, at worst %d of 10".formatted(count(figures.painDays(), "day"), total.maxPainSeverity()));
         }
         message.append(". ").append(fired.isEmpty() ? "No risk factors showed up." : "Risk factors that showed up: " + String.join(", ", fired) + ".");
         String week = figures.week().toString();
         return new AdviceDraft(ID, week, week, Severity.INFO, message.toString(),
                 figures.moderateEquivalentMinutes(), aerobicTarget, "min/wk", SOURCE);
+    }
+
+    private static String count(int n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
     }
 }

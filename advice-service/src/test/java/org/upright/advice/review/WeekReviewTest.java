@@ -64,7 +64,7 @@ class WeekReviewTest {
                 .body("[0].period", equalTo("2026-W47"))
                 .body("[0].figure", equalTo(30.0f))
                 .body("[0].message", containsString("Your week 2026-W47: 30 of 150 aerobic minutes"))
-                .body("[0].message", containsString("pain on 1 days"))
+                .body("[0].message", containsString("pain on 1 day, at worst 3 of 10"))
                 .body("[0].message", containsString("Risk factors that showed up: sitting-hourly-break."));
     }
 
