@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,7 @@ class DeliveryLogTest {
         given().when().get("/api/v1/users/{user}/deliveries", user).then().statusCode(401);
     }
 
-    private static io.restassured.response.ValidatableResponse awaitLog(String user, int entries) {
+    private static ValidatableResponse awaitLog(String user, int entries) {
         await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
                 .then().statusCode(200).body("", hasSize(entries)));
         return as(user).when().get("/api/v1/users/{user}/deliveries", user).then();

@@ -9,7 +9,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.upright.localinfra.LocalInfraTestResource;
@@ -76,7 +78,7 @@ class PreferencesResourceTest {
         as(newUser()).when().get("/api/v1/users/{user}/preferences", user).then().statusCode(403);
         as(newUser()).contentType(ContentType.JSON).body("{}").when().put("/api/v1/users/{user}/preferences", user).then().statusCode(403);
         given().when().get("/api/v1/users/{user}/preferences", user).then().statusCode(401);
-        String admin = LocalInfraTestResource.jwtKeys().mint("ops", java.util.Set.of("admin"), java.time.Duration.ofMinutes(5));
+        String admin = LocalInfraTestResource.jwtKeys().mint("ops", Set.of("admin"), Duration.ofMinutes(5));
         given().auth().oauth2(admin).when().get("/api/v1/users/{user}/preferences", user).then().statusCode(200);
     }
 

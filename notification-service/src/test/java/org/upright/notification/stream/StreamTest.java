@@ -2,6 +2,7 @@ package org.upright.notification.stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -61,7 +62,7 @@ class StreamTest {
         publish(missed);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(LocalInfraTestResource.personToken(user))
                 .when().get("/api/v1/users/{user}/deliveries", user).then().body("status", hasItem("delivered"))
-                .body("findAll { it.status == 'delivered' }.size()", org.hamcrest.Matchers.equalTo(2)));
+                .body("findAll { it.status == 'delivered' }.size()", equalTo(2)));
 
         SseClient again = SseClient.connect(base.resolve("/api/v1/users/" + user + "/stream"), user, event.id());
         SseClient.Event resumed = again.next();
