@@ -8,8 +8,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.upright.events.AdviceIssued;
@@ -51,11 +53,33 @@ public class DeliveryPlanner {
         return decisions;
     }
 
-    /** The pushes the delivery log records for one person: what the cap and the cooldowns count. */
-    private record RecordedPushes(String userId, ZoneId zone) implements PushHistory {
+    /**
+     * The pushes the delivery log records for one person: what the cap and the cooldowns count. The
+     * policy asks once per channel; each answer is read from the database once.
+     */
+    private static final class RecordedPushes implements PushHistory {
+
+        private final String userId;
+        private final ZoneId zone;
+        private final Map<LocalDate, Integer> pushedOn = new HashMap<>();
+        private final Map<String, Optional<Instant>> lastPushOf = new HashMap<>();
+
+        RecordedPushes(String userId, ZoneId zone) {
+            this.userId = userId;
+            this.zone = zone;
+        }
 
         @Override
         public int pushedOn(LocalDate day) {
+            return pushedOn.computeIfAbsent(day, this::countPushedOn);
+        }
+
+        @Override
+        public Optional<Instant> lastPushOf(String ruleId) {
+            return lastPushOf.computeIfAbsent(ruleId, this::readLastPushOf);
+        }
+
+        private int countPushedOn(LocalDate day) {
             Instant from = day.atStartOfDay(zone).toInstant();
             Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
             return ((Number) Panache.getEntityManager().createNativeQuery(
@@ -65,8 +89,7 @@ public class DeliveryPlanner {
                     .getSingleResult()).intValue();
         }
 
-        @Override
-        public Optional<Instant> lastPushOf(String ruleId) {
+        private Optional<Instant> readLastPushOf(String ruleId) {
             Object last = Panache.getEntityManager().createNativeQuery(
                             "select max(decided_at) from {h-schema}delivery where user_id = ?1 and rule_id = ?2 and decision = 'push'")
                     .setParameter(1, userId).setParameter(2, ruleId).getSingleResult();
