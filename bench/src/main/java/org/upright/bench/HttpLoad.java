@@ -8,16 +8,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /** HTTP load on one endpoint: closed loop for the most it takes, open model (fixed arrival rate) for latency. */
 final class HttpLoad {
+
+    /** One request's body, with the bearer token it is sent with (the load's own when null). */
+    record Request(String body, String bearerToken) {
+    }
 
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -35,6 +38,12 @@ final class HttpLoad {
 
     /** Each of {@code connections} workers posts the next body as soon as its last one was answered. */
     double closedLoopRequestsPerSecond(List<String> bodies, int connections) throws InterruptedException {
+        return closedLoopRequestsPerSecond(requests(bodies), connections, accepted -> {
+        });
+    }
+
+    /** The same with a token per request; {@code onAccepted} hears the index of each request answered as expected, when it is. */
+    double closedLoopRequestsPerSecond(List<Request> bodies, int connections, IntConsumer onAccepted) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
         Thread[] workers = new Thread[connections];
@@ -43,7 +52,9 @@ final class HttpLoad {
             workers[w] = new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                     try {
-                        if (client.send(request(bodies.get(i)), HttpResponse.BodyHandlers.discarding()).statusCode() != expectedStatus) {
+                        if (client.send(request(bodies.get(i)), HttpResponse.BodyHandlers.discarding()).statusCode() == expectedStatus) {
+                            onAccepted.accept(i);
+                        } else {
                             failures.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -67,14 +78,20 @@ final class HttpLoad {
      * (no coordinated omission).
      */
     Histogram openModel(List<String> bodies, double requestsPerSecond) throws InterruptedException {
+        return openModel(requests(bodies), requestsPerSecond, accepted -> {
+        });
+    }
+
+    /** The same with a token per request; {@code onAccepted} hears the index of each request answered as expected, when it is. */
+    Histogram openModel(List<Request> bodies, double requestsPerSecond, IntConsumer onAccepted) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         AtomicLong failures = new AtomicLong();
         ConcurrentLinkedQueue<CompletableFuture<?>> inFlight = new ConcurrentLinkedQueue<>();
         long intervalNanos = (long) (1e9 / requestsPerSecond);
         long start = System.nanoTime() + 100_000_000L;
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         for (int i = 0; i < bodies.size(); i++) {
             long due = start + i * intervalNanos;
+            int index = i;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
@@ -82,24 +99,30 @@ final class HttpLoad {
             inFlight.add(client.sendAsync(request(bodies.get(i)), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, error) -> {
                         recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
-                        if (error != null || response.statusCode() != expectedStatus) {
+                        if (error == null && response.statusCode() == expectedStatus) {
+                            onAccepted.accept(index);
+                        } else {
                             failures.incrementAndGet();
                         }
                     }));
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        ticker.shutdown();
         check(failures.get(), bodies.size());
         return recorder.getIntervalHistogram();
     }
 
-    private HttpRequest request(String body) {
+    private static List<Request> requests(List<String> bodies) {
+        return bodies.stream().map(body -> new Request(body, null)).toList();
+    }
+
+    private HttpRequest request(Request request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearerToken != null) {
-            builder.header("Authorization", "Bearer " + bearerToken);
+                .POST(HttpRequest.BodyPublishers.ofString(request.body()));
+        String token = request.bearerToken() != null ? request.bearerToken() : bearerToken;
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
         }
         return builder.build();
     }

@@ -48,7 +48,7 @@ public final class Stack implements AutoCloseable {
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
                 progress.accept("starting " + name + " on 127.0.0.1:" + httpPorts[i]);
-                services.add(ServiceProcess.start(root, name, httpPorts[i], environment(kafka, database, jwtKeys),
+                services.add(ServiceProcess.start(root, name, httpPorts[i], serviceEnvironment(kafka, database, jwtKeys),
                         logDir.resolve(name + ".log")));
             }
             // The services boot side by side; wait for all of them.
@@ -106,10 +106,13 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(LocalKafka kafka, LocalDatabase database, LocalJwtKeys jwtKeys) {
+    /** What each service needs to find the broker, the database and the key people's tokens are verified with. */
+    public static Map<String, String> serviceEnvironment(LocalKafka kafka, LocalDatabase database, LocalJwtKeys jwtKeys) {
         return Map.of(
                 // no SMTP server locally: notification-service logs the e-mail it would send
                 "QUARKUS_MAILER_MOCK", "true",
+                // a webhook receiver tried out locally listens on localhost
+                "UPRIGHT_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", jwtKeys.publicKeyFile().toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", LocalJwtKeys.ISSUER,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One advice on one channel: the policy's decision, its reason, and how sending it went. */
@@ -58,6 +59,13 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** When the next pending delivery on the channel falls due, if one is pending. */
+    public static Optional<Instant> nextDue(String channel) {
+        return Optional.ofNullable(getEntityManager().createQuery(
+                        "select min(d.dueAt) from Delivery d where d.channel = ?1 and d.status = 'pending'", Instant.class)
+                .setParameter(1, channel).getSingleResult());
+    }
 
     public static List<Delivery> log(String userId, int limit) {
         return find("userId", Sort.descending("decidedAt", "channel"), userId).page(Page.ofSize(limit)).list();

@@ -2,12 +2,14 @@ package org.upright.notification.delivery;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.upright.events.AdviceIssued;
+import org.upright.notification.policy.Channel;
 import org.upright.notification.policy.Decision;
 import org.upright.notification.policy.NudgePolicy;
 import org.upright.notification.policy.NudgePreferences;
@@ -31,10 +34,14 @@ public class DeliveryPlanner {
     @Inject
     PreferencesStore preferences;
 
+    @Inject
+    Event<DeliveriesDue> due;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Decision> plan(AdviceIssued advice, Instant now) {
         NudgePreferences wanted = preferences.policyOf(advice.userId());
         List<Decision> decisions = NudgePolicy.decide(advice, wanted, new RecordedPushes(advice.userId(), wanted.zone()), now);
+        EnumSet<Channel> toSend = EnumSet.noneOf(Channel.class);
         for (Decision decision : decisions) {
             Delivery delivery = new Delivery();
             delivery.id = UUID.randomUUID();
@@ -49,6 +56,12 @@ public class DeliveryPlanner {
             delivery.decidedAt = now;
             delivery.updatedAt = now;
             delivery.persist();
+            if (decision.outcome() != Decision.Outcome.SUPPRESS) {
+                toSend.add(decision.channel());
+            }
+        }
+        if (!toSend.isEmpty()) {
+            due.fire(new DeliveriesDue(toSend));
         }
         return decisions;
     }

@@ -4,26 +4,30 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.upright.notification.delivery.ChannelDispatcher;
+import org.upright.notification.delivery.Delivery;
 import org.upright.notification.inbox.Notification;
+import org.upright.notification.policy.Channel;
 import org.upright.notification.preferences.PreferencesStore;
 
 /**
- * Sends due e-mail deliveries through SMTP, one at a time, each taken with SKIP LOCKED. A failure
+ * Sends due e-mail deliveries through SMTP, one at a time, each taken with SKIP LOCKED, right after
+ * the commit that made one due and again when a retry falls due. A failure
  * is retried with the same backoff as webhooks until it runs out of attempts; a person without an
  * address in their preferences gets none, and the log says so.
  */
 @ApplicationScoped
-public class EmailDispatcher {
+public class EmailDispatcher implements ChannelDispatcher {
 
     private static final Logger LOG = Logger.getLogger(EmailDispatcher.class);
 
@@ -39,15 +43,17 @@ public class EmailDispatcher {
     @ConfigProperty(name = "upright.email.max-attempts", defaultValue = "12")
     int maxAttempts;
 
-    @Scheduled(every = "${upright.email.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        try {
-            while (sendOneDue(Instant.now())) {
-                // until nothing is due
-            }
-        } catch (RuntimeException e) {
-            LOG.warnf("sending e-mail failed, the next run retries: %s", e.getMessage());
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    @Override
+    public Optional<Instant> dispatchDue() {
+        while (sendOneDue(Instant.now())) {
+            // until nothing is due
         }
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.nextDue(Channel.EMAIL.wireName()));
     }
 
     boolean sendOneDue(Instant now) {

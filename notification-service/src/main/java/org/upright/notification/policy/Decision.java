@@ -8,7 +8,7 @@ public record Decision(Channel channel, Outcome outcome, Instant at, String reas
     public enum Outcome {
         /** Push now. */
         PUSH,
-        /** Push at {@code at}, when quiet hours end; the policy is asked again then. */
+        /** Push at {@code at}, when quiet hours end (the policy drops it instead if it would be stale by then). */
         DELAY,
         /** Not pushed; it stays in the inbox. */
         SUPPRESS

@@ -2,33 +2,36 @@ package org.upright.notification.stream;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
 import java.time.Instant;
-import org.jboss.logging.Logger;
+import java.util.Optional;
+import org.upright.notification.delivery.ChannelDispatcher;
+import org.upright.notification.delivery.Delivery;
+import org.upright.notification.policy.Channel;
 
 /**
- * Makes due live-stream deliveries available on the stream: those to push now at once, those held
- * back by quiet hours when the hours end. Rows are taken with SKIP LOCKED, so instances can run side
- * by side; a connected client picks them up by their sequence number.
+ * Makes due live-stream deliveries available on the stream: those to push now right after the
+ * commit that planned them, those held back by quiet hours when the hours end. Rows are taken with
+ * SKIP LOCKED, so instances can run side by side; a connected client picks them up by their
+ * sequence number.
  */
 @ApplicationScoped
-public class StreamDispatcher {
+public class StreamDispatcher implements ChannelDispatcher {
 
-    private static final Logger LOG = Logger.getLogger(StreamDispatcher.class);
+    @Override
+    public Channel channel() {
+        return Channel.STREAM;
+    }
 
-    @Scheduled(every = "${upright.stream.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        try {
-            dispatchDue(Instant.now());
-        } catch (RuntimeException e) {
-            LOG.warnf("dispatching the live stream failed, the next run retries: %s", e.getMessage());
-        }
+    @Override
+    public Optional<Instant> dispatchDue() {
+        makeAvailable(Instant.now());
+        return QuarkusTransaction.requiringNew().call(() -> Delivery.nextDue(Channel.STREAM.wireName()));
     }
 
     /** @return how many deliveries became available */
-    public int dispatchDue(Instant now) {
+    private int makeAvailable(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
                         "update {h-schema}delivery set status = 'delivered', delivered_at = ?1, updated_at = ?1, attempts = attempts + 1"
                                 + " where id in (select id from {h-schema}delivery where channel = 'stream' and status = 'pending'"

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -14,26 +15,39 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.upright.notification.delivery.ChannelDispatcher;
+import org.upright.notification.delivery.Delivery;
 import org.upright.notification.inbox.InboxResource.NotificationView;
 import org.upright.notification.inbox.Notification;
+import org.upright.notification.policy.Channel;
 
 /**
  * Sends webhook nudges. A due webhook delivery becomes one message per endpoint the person has;
  * each message is signed (Standard Webhooks) and retried with exponential backoff and jitter until
- * it is accepted or runs out of attempts, keeping its webhook-id so receivers can dedupe. Rows are
- * taken with SKIP LOCKED, so instances can send side by side; nothing is sent twice unless a retry
- * was needed.
+ * it is accepted or runs out of attempts, keeping its webhook-id so receivers can dedupe. Sending
+ * starts right after the commit that made a delivery due, and again when a retry falls due. Rows are
+ * taken with SKIP LOCKED, so senders and instances work side by side; nothing is sent twice unless
+ * a retry was needed.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class WebhookDispatcher implements ChannelDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private static final int EXPAND_AT_ONCE = 100;
 
     @Inject
     ObjectMapper json;
@@ -50,29 +64,66 @@ public class WebhookDispatcher {
     @ConfigProperty(name = "upright.webhooks.timeout", defaultValue = "10s")
     Duration timeout;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** How many messages are sent side by side, so one slow receiver does not hold back everyone else's. */
+    @ConfigProperty(name = "upright.webhooks.senders", defaultValue = "4")
+    int senders;
 
-    @Scheduled(every = "${upright.webhooks.dispatch-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
-        try {
-            Instant now = Instant.now();
-            expandDue(now);
-            while (sendOneDue(Instant.now())) {
-                // until nothing is due
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private ExecutorService parallelSenders;
+
+    @PostConstruct
+    void start() {
+        parallelSenders = Executors.newFixedThreadPool(Math.max(1, senders - 1));
+    }
+
+    @PreDestroy
+    void stop() {
+        parallelSenders.shutdownNow();
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.WEBHOOK;
+    }
+
+    @Override
+    public Optional<Instant> dispatchDue() {
+        while (expandDue(Instant.now()) == EXPAND_AT_ONCE) {
+            // until no delivery is left to expand
+        }
+        int workers = Math.min(senders, countDue(Instant.now()));
+        List<Future<?>> others = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            others.add(parallelSenders.submit(this::sendAllDue));
+        }
+        sendAllDue();
+        for (Future<?> other : others) {
+            try {
+                other.get();
+            } catch (ExecutionException e) {
+                LOG.warnf("a webhook sender failed, the next wake retries: %s", e.getCause().getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("sending webhooks failed, the next run retries: %s", e.getMessage());
+        }
+        return nextDue();
+    }
+
+    private void sendAllDue() {
+        while (sendOneDue(Instant.now())) {
+            // until nothing is due
         }
     }
 
     /** Turns due webhook deliveries into one message per endpoint; a person without endpoints gets none. */
-    void expandDue(Instant now) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    int expandDue(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             var entityManager = Panache.getEntityManager();
             @SuppressWarnings("unchecked")
             List<Object[]> due = entityManager.createNativeQuery(
                             "select id, user_id from {h-schema}delivery where channel = 'webhook' and status = 'pending' and due_at <= ?1"
-                                    + " order by due_at limit 100 for update skip locked")
+                                    + " order by due_at limit " + EXPAND_AT_ONCE + " for update skip locked")
                     .setParameter(1, Timestamp.from(now)).getResultList();
             for (Object[] delivery : due) {
                 List<WebhookEndpoint> endpoints = WebhookEndpoint.list("userId", delivery[1]);
@@ -87,6 +138,24 @@ public class WebhookDispatcher {
                         .setParameter(1, delivery[0]).setParameter(2, endpoints.isEmpty() ? "skipped" : "sending")
                         .setParameter(3, Timestamp.from(now)).executeUpdate();
             }
+            return due.size();
+        });
+    }
+
+    private int countDue(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(
+                        "select count(*) from {h-schema}webhook_message where status = 'pending' and next_attempt_at <= ?1")
+                .setParameter(1, Timestamp.from(now)).getSingleResult()).intValue());
+    }
+
+    /** When the next held-back delivery or retry falls due, if any is pending. */
+    private Optional<Instant> nextDue() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<Instant> delivery = Delivery.nextDue(Channel.WEBHOOK.wireName());
+            Optional<Instant> retry = Optional.ofNullable((Instant) Panache.getEntityManager().createNativeQuery(
+                            "select min(next_attempt_at) from {h-schema}webhook_message where status = 'pending'", Instant.class)
+                    .getSingleResult());
+            return Stream.of(delivery, retry).flatMap(Optional::stream).min(Comparator.naturalOrder());
         });
     }
 

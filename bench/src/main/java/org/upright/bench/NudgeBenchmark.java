@@ -1,0 +1,324 @@
+package org.upright.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import org.HdrHistogram.Histogram;
+import org.upright.localinfra.FreePorts;
+import org.upright.localinfra.LocalDatabase;
+import org.upright.localinfra.LocalJwtKeys;
+import org.upright.localinfra.LocalKafka;
+import org.upright.localstack.ServiceProcess;
+import org.upright.localstack.Stack;
+
+/**
+ * The whole pipeline end to end: each event is stamped when activity-service answers 202, and its
+ * nudge when it reaches a webhook receiver. First the sustainable rate (events posted as fast as they
+ * are taken, nudges counted as they arrive), then latency under an open-model load at half that rate.
+ * Beside it, each service's time to first request and resident memory against a hello-world Quarkus
+ * app built and launched the same way.
+ *
+ * <p>Each event is a closed sitting bout of 55 minutes, which the sitting-hourly-break rule nudges
+ * at once; people have webhooks on and no quiet hours, cooldown or cap in the way.
+ *
+ * <p>Usage: {@code ./bench/run-nudges [people (400)] [seconds at half rate (60)]}; see README.
+ */
+public final class NudgeBenchmark {
+
+    private static final String RULE = "sitting-hourly-break";
+    private static final Duration BOUT = Duration.ofMinutes(55);
+    private static final Duration BETWEEN_BOUTS = Duration.ofHours(3);
+    private static final int WARM_UP_EVENTS = 3_000;
+    private static final int CAPACITY_EVENTS = 6_000;
+    private static final int CONNECTIONS = 16;
+    private static final Duration ARRIVAL_TIMEOUT = Duration.ofMinutes(3);
+
+    private final List<String> people = new ArrayList<>();
+    private final List<String> tokens = new ArrayList<>();
+    private final int[] boutsOf;
+    private final Instant firstBout = Instant.now().minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.HOURS);
+    private final WebhookReceiver receiver;
+    private int nextPerson;
+
+    private NudgeBenchmark(int people, LocalJwtKeys keys, WebhookReceiver receiver) {
+        for (int p = 0; p < people; p++) {
+            String person = "bench-person-" + p;
+            this.people.add(person);
+            tokens.add(keys.mint(person, Set.of("user"), Duration.ofHours(4)));
+        }
+        this.boutsOf = new int[people];
+        this.receiver = receiver;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int people = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path root = Path.of(System.getProperty("upright.root", ".")).toAbsolutePath().normalize();
+        Path work = root.resolve("bench/target/nudges-" + Instant.now().toString().replace(':', '-'));
+        Files.createDirectories(work);
+        LocalJwtKeys keys = LocalJwtKeys.inDirectory(work.resolve("keys"));
+        Map<String, Footprint> footprints = new LinkedHashMap<>();
+
+        try (LocalKafka kafka = LocalKafka.start(FreePorts.pick(), work.resolve("kafka.log"));
+             LocalDatabase database = LocalDatabase.start(0);
+             WebhookReceiver receiver = WebhookReceiver.start(RULE);
+             Launched services = new Launched()) {
+            log("hello-world: time to first request, memory before and after 10,000 JSON POSTs");
+            footprints.put("hello-world", helloWorld(root, work));
+
+            Map<String, String> environment = new LinkedHashMap<>(Stack.serviceEnvironment(kafka, database, keys));
+            environment.put("UPRIGHT_INGEST_RATE_LIMIT_REQUESTS_PER_SECOND", "1000");
+            environment.put("UPRIGHT_INGEST_RATE_LIMIT_BURST", "1000");
+            for (String name : Stack.SERVICES) {
+                log(name + ": started alone, time to ready");
+                long launchedAt = System.nanoTime();
+                ServiceProcess service = ServiceProcess.start(root, name, FreePorts.pick(), environment, work.resolve(name + ".log"));
+                services.add(service);
+                footprints.put(name, Footprint.ofLaunch(service, launchedAt, service.baseUri().resolve("/q/health/ready")));
+            }
+            URI activity = services.get(0).baseUri();
+            URI notification = services.get(2).baseUri();
+
+            NudgeBenchmark bench = new NudgeBenchmark(people, keys, receiver);
+            log("setting up " + people + " people: webhook endpoint, no quiet hours, cooldown or cap");
+            bench.setUp(notification);
+            HttpLoad events = new HttpLoad(activity.resolve("/api/v1/events"), null, 202);
+
+            log("warming up: " + WARM_UP_EVENTS + " events");
+            bench.run(events, WARM_UP_EVENTS, 0);
+
+            log("sustainable rate: " + CAPACITY_EVENTS + " events posted as fast as activity-service takes them");
+            Run capacity = bench.run(events, CAPACITY_EVENTS, 0);
+            double sustainable = capacity.nudgesPerSecond();
+
+            double rate = Math.floor(sustainable / 2);
+            int count = (int) (rate * seconds);
+            log("latency: " + count + " events at " + (int) rate + "/s (half the sustainable rate), open model");
+            long[] cpuBefore = cpuOf(services);
+            long machineBefore = CpuTime.busyOfMachine();
+            long startedAt = System.nanoTime();
+            Run latency = bench.run(events, count, rate);
+            String cpu = cpuPerEvent(services, cpuBefore, CpuTime.busyOfMachine() - machineBefore, System.nanoTime() - startedAt, count);
+            for (int i = 0; i < services.size(); i++) {
+                footprints.get(Stack.SERVICES.get(i)).afterLoad(services.get(i));
+            }
+            Footprint hello = footprints.get("hello-world");
+            List<String> lines = new ArrayList<>(List.of(
+                    "Upright nudge benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                            + people + " people",
+                    "  sustainable rate, 202 of activity-service to the webhook receiver: " + String.format("%,.0f", sustainable)
+                            + " nudges/s (" + CAPACITY_EVENTS + " events posted on " + CONNECTIONS + " connections)",
+                    "  open model at " + (int) rate + " events/s for " + seconds + " s (" + count + " events): "
+                            + latency.percentiles() + " (target p99 <= 50 ms)",
+                    "    " + latency.stages(database),
+                    cpu,
+                    "  footprint, each launched alone with -Xmx256m the same way (ratio to hello-world, target <= 1.5 x):",
+                    String.format("    %-22s first request %.2f s, RSS %d MiB after start, %d MiB after 10,000 requests", hello.name,
+                            hello.firstRequest.toMillis() / 1000.0, hello.rssAfterStartKib / 1024, hello.rssAfterLoadKib / 1024)));
+            for (String name : Stack.SERVICES) {
+                lines.add("    " + footprints.get(name).against(hello));
+            }
+            lines.add("  logs and data: " + work);
+            String report = String.join("\n", lines);
+            System.out.println();
+            System.out.println(report);
+            Files.writeString(work.resolve("report.txt"), report + "\n");
+        }
+    }
+
+    private static long[] cpuOf(List<ServiceProcess> services) {
+        return services.stream().mapToLong(service -> CpuTime.ofProcess(service.pid())).toArray();
+    }
+
+    private static String cpuPerEvent(List<ServiceProcess> services, long[] cpuBefore, long machineBusyMillis, long elapsedNanos,
+                                      int events) {
+        long[] cpuAfter = cpuOf(services);
+        StringBuilder line = new StringBuilder("    CPU per event:");
+        for (int i = 0; i < services.size(); i++) {
+            line.append(String.format(" %s %.1f ms,", services.get(i).name(), (double) (cpuAfter[i] - cpuBefore[i]) / events));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return line.append(String.format(" the whole machine %.1f ms (busy %.0f %% of its %d cores)", (double) machineBusyMillis / events,
+                100 * machineBusyMillis / (elapsedNanos / 1e6) / cores, cores)).toString();
+    }
+
+    /** The services, stopped before the broker and the database they use. */
+    private static final class Launched extends ArrayList<ServiceProcess> implements AutoCloseable {
+
+        @Override
+        public void close() {
+            forEach(ServiceProcess::close);
+        }
+    }
+
+    private static Footprint helloWorld(Path root, Path work) throws InterruptedException {
+        long launchedAt = System.nanoTime();
+        try (ServiceProcess hello = ServiceProcess.start(root, "bench/hello-world", FreePorts.pick(), Map.of(),
+                work.resolve("hello-world.log"))) {
+            Footprint footprint = Footprint.ofLaunch(hello, launchedAt, hello.baseUri().resolve("/hello"));
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) {
+                bodies.add("{\"greeting\": \"hello\", \"n\": " + i + "}");
+            }
+            new HttpLoad(hello.baseUri().resolve("/hello"), null, 200).closedLoopRequestsPerSecond(bodies, CONNECTIONS);
+            footprint.afterLoad(hello);
+            return footprint;
+        }
+    }
+
+    private void setUp(URI notification) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int p = 0; p < people.size(); p++) {
+            URI personal = notification.resolve("/api/v1/users/" + people.get(p) + "/");
+            send(http, HttpRequest.newBuilder(personal.resolve("preferences")).PUT(HttpRequest.BodyPublishers.ofString(
+                    "{\"timeZone\": \"UTC\", \"quietHours\": {}, \"dailyCap\": 100, \"cooldownMinutes\": 0,"
+                            + " \"ruleCooldownMinutes\": {}, \"channels\": [\"webhook\"]}")), tokens.get(p), 200);
+            send(http, HttpRequest.newBuilder(personal.resolve("webhooks")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"url\": \"" + receiver.endpointOf(people.get(p)) + "\"}")), tokens.get(p), 201);
+        }
+    }
+
+    private static void send(HttpClient http, HttpRequest.Builder request, String token, int expected)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Posts {@code count} bouts, as fast as they are taken when {@code rate} is 0, and waits for their nudges. */
+    private Run run(HttpLoad events, int count, double rate) throws InterruptedException {
+        List<HttpLoad.Request> requests = new ArrayList<>(count);
+        List<String> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int p = nextPerson++ % people.size();
+            Instant start = firstBout.plus(BETWEEN_BOUTS.multipliedBy(boutsOf[p]++));
+            Instant end = start.plus(BOUT);
+            requests.add(new HttpLoad.Request("{\"eventId\": \"" + UUID.randomUUID() + "\", \"type\": \"sitting\", \"start\": \"" + start
+                    + "\", \"end\": \"" + end + "\", \"timeZone\": \"UTC\", \"boutId\": \"bench-" + p + "-" + boutsOf[p] + "\"}",
+                    tokens.get(p)));
+            keys.add(WebhookReceiver.key(people.get(p), start + "/" + end));
+        }
+        long[] acceptedAt = new long[count];
+        long[] acceptedAtMicros = new long[count];
+        IntConsumer accepted = i -> {
+            acceptedAt[i] = System.nanoTime();
+            acceptedAtMicros[i] = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        };
+        if (rate == 0) {
+            events.closedLoopRequestsPerSecond(requests, CONNECTIONS, accepted);
+        } else {
+            events.openModel(requests, rate, accepted);
+        }
+        long deadline = System.nanoTime() + ARRIVAL_TIMEOUT.toNanos();
+        while (keys.stream().anyMatch(key -> receiver.arrivedAt(key) == null) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        return new Run(keys, acceptedAt, acceptedAtMicros, receiver);
+    }
+
+    /**
+     * The events of one run: when each was accepted (on the monotonic clock and the wall clock) and
+     * when its nudge arrived.
+     */
+    private record Run(List<String> keys, long[] acceptedAt, long[] acceptedAtMicros, WebhookReceiver receiver) {
+
+        /**
+         * Where the time went, from what notification-service recorded: 202 to the advice issued
+         * (advice-service's batch, whose commit follows), issued to received (the commit, the outbox,
+         * the second topic), received to the webhook's answer (the policy, the commit, the sending).
+         */
+        String stages(LocalDatabase database) throws SQLException {
+            Map<String, Integer> indexOf = new HashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                indexOf.put(keys.get(i), i);
+            }
+            Histogram toIssued = new Histogram(3);
+            Histogram toReceived = new Histogram(3);
+            Histogram toSent = new Histogram(3);
+            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                 PreparedStatement query = connection.prepareStatement(
+                         "select n.user_id, n.period, n.issued_at, n.received_at, max(m.updated_at) from notification.notification n"
+                                 + " join notification.delivery d on d.advice_id = n.advice_id and d.channel = 'webhook'"
+                                 + " join notification.webhook_message m on m.delivery_id = d.id and m.status = 'delivered'"
+                                 + " where n.rule_id = ? group by n.advice_id")) {
+                query.setString(1, RULE);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        Integer i = indexOf.get(WebhookReceiver.key(rows.getString(1), rows.getString(2)));
+                        if (i != null) {
+                            long issued = micros(rows.getTimestamp(3));
+                            long received = micros(rows.getTimestamp(4));
+                            toIssued.recordValue(Math.max(1, issued - acceptedAtMicros[i]));
+                            toReceived.recordValue(Math.max(1, received - issued));
+                            toSent.recordValue(Math.max(1, micros(rows.getTimestamp(5)) - received));
+                        }
+                    }
+                }
+            }
+            return "202 to issued " + NudgeBenchmark.percentiles(toIssued) + "\n    issued to received " + NudgeBenchmark.percentiles(toReceived)
+                    + "\n    received to sent " + NudgeBenchmark.percentiles(toSent);
+        }
+
+        private static long micros(Timestamp time) {
+            return ChronoUnit.MICROS.between(Instant.EPOCH, time.toInstant());
+        }
+
+        double nudgesPerSecond() {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (int i = 0; i < keys.size(); i++) {
+                first = Math.min(first, acceptedAt[i]);
+                last = Math.max(last, arrival(i));
+            }
+            return keys.size() / ((last - first) / 1e9);
+        }
+
+        String percentiles() {
+            Histogram micros = new Histogram(3);
+            for (int i = 0; i < keys.size(); i++) {
+                micros.recordValue(Math.max(1, (arrival(i) - acceptedAt[i]) / 1000));
+            }
+            return NudgeBenchmark.percentiles(micros);
+        }
+
+        private long arrival(int i) {
+            Long arrived = receiver.arrivedAt(keys.get(i));
+            if (arrived == null) {
+                throw new IllegalStateException("the nudge for " + keys.get(i) + " never reached the receiver within " + ARRIVAL_TIMEOUT);
+            }
+            return arrived;
+        }
+    }
+
+    private static String percentiles(Histogram micros) {
+        return String.format("p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms", micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0, micros.getValueAtPercentile(99.9) / 1000.0, micros.getMaxValue() / 1000.0);
+    }
+
+    private static void log(String line) {
+        System.out.println("bench: " + line);
+    }
+}

@@ -1,0 +1,14 @@
+package org.upright.notification.delivery;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.upright.notification.policy.Channel;
+
+/** Sends one channel's due deliveries; {@link DispatchLoops} decides when. */
+public interface ChannelDispatcher {
+
+    Channel channel();
+
+    /** Sends everything due now; answers when the next pending delivery or retry falls due, if any. */
+    Optional<Instant> dispatchDue();
+}

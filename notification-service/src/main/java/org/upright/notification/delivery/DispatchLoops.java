@@ -1,0 +1,51 @@
+package org.upright.notification.delivery;
+
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.Map;
+import org.upright.notification.policy.Channel;
+
+/**
+ * One dispatch loop per channel, woken at startup (for what was pending when the service stopped),
+ * right after the commit that made one of its deliveries due, and by a sweep that catches what
+ * another instance left behind.
+ */
+@Startup
+@ApplicationScoped
+public class DispatchLoops {
+
+    @Inject
+    Instance<ChannelDispatcher> dispatchers;
+
+    private final Map<Channel, DispatchLoop> loops = new EnumMap<>(Channel.class);
+
+    @PostConstruct
+    void start() {
+        for (ChannelDispatcher dispatcher : dispatchers) {
+            loops.put(dispatcher.channel(), new DispatchLoop(dispatcher.channel().wireName() + "-dispatch", dispatcher::dispatchDue));
+        }
+        loops.values().forEach(DispatchLoop::wake);
+    }
+
+    @PreDestroy
+    void stop() {
+        loops.values().forEach(DispatchLoop::close);
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesDue due) {
+        due.channels().forEach(channel -> loops.get(channel).wake());
+    }
+
+    @Scheduled(every = "${upright.delivery.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        loops.values().forEach(DispatchLoop::wake);
+    }
+}
