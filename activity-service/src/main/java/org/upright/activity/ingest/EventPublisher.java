@@ -1,5 +1,7 @@
 package org.upright.activity.ingest;
 
+import static org.upright.events.CloudEventHeaders.utf8;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.smallrye.common.annotation.Identifier;
@@ -7,7 +9,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ServiceUnavailableException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.upright.events.ActivityEvent;
+import org.upright.events.CloudEventHeaders;
 import org.upright.events.CloudEventTypes;
 import org.upright.events.EventJson;
 import org.upright.events.Topics;
@@ -49,9 +51,7 @@ public class EventPublisher {
 
     private static final Logger LOG = Logger.getLogger(EventPublisher.class);
     private static final String PRODUCER_SETTINGS = "upright.ingest.producer.";
-    private static final byte[] SPEC_VERSION = bytes("1.0");
-    private static final byte[] ACTIVITY_RECORDED = bytes(CloudEventTypes.ACTIVITY_RECORDED);
-    private static final byte[] JSON = bytes("application/json");
+    private static final byte[] ACTIVITY_RECORDED = utf8(CloudEventTypes.ACTIVITY_RECORDED);
 
     private final Producer<String, String> producer;
     private final KafkaClientMetrics metrics;
@@ -75,10 +75,10 @@ public class EventPublisher {
 
     /** Completes when the broker has acknowledged every event; fails if it refused any. */
     public CompletableFuture<Void> publishAll(List<ActivityEvent> events) {
-        byte[] recordedAt = bytes(Instant.now().toString());
+        byte[] recordedAt = utf8(Instant.now().toString());
         CompletableFuture<?>[] acks = events.stream()
-                .map(event -> send(Topics.ACTIVITY_EVENTS, event.userId(), EventJson.write(event), cloudEventHeaders(
-                        bytes(event.eventId().toString()), ACTIVITY_RECORDED, event.source(), event.userId(), recordedAt)))
+                .map(event -> send(Topics.ACTIVITY_EVENTS, event.userId(), EventJson.write(event), CloudEventHeaders.binary(
+                        utf8(event.eventId().toString()), ACTIVITY_RECORDED, event.source(), event.userId(), recordedAt)))
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(acks);
     }
@@ -89,8 +89,8 @@ public class EventPublisher {
      */
     public CompletableFuture<Void> publish(String topic, String ceType, String ceSource, String userId, Instant ceTime,
             Object value) {
-        return send(topic, userId, EventJson.write(value), cloudEventHeaders(
-                bytes(UUID.randomUUID().toString()), bytes(ceType), ceSource, userId, bytes(ceTime.toString())));
+        return send(topic, userId, EventJson.write(value), CloudEventHeaders.binary(
+                utf8(UUID.randomUUID().toString()), utf8(ceType), ceSource, userId, utf8(ceTime.toString())));
     }
 
     /**
@@ -121,22 +121,6 @@ public class EventPublisher {
             }
         });
         return ack;
-    }
-
-    private static RecordHeaders cloudEventHeaders(byte[] id, byte[] type, String source, String subject, byte[] time) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("ce_specversion", SPEC_VERSION);
-        headers.add("ce_id", id);
-        headers.add("ce_type", type);
-        headers.add("ce_source", bytes(source));
-        headers.add("ce_subject", bytes(subject));
-        headers.add("ce_time", time);
-        headers.add("content-type", JSON);
-        return headers;
-    }
-
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     @PreDestroy
