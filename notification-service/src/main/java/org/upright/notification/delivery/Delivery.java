@@ -20,6 +20,10 @@ public class Delivery extends PanacheEntityBase {
     /** Pending until a channel sends it; suppressed ones stay in the inbox only. */
     public static final String PENDING = "pending";
     public static final String SUPPRESSED = "suppressed";
+    /** Out of attempts: a dead letter, kept with its last error until someone asks for it to be redelivered. */
+    public static final String FAILED = "failed";
+    /** Counts deliveries that became dead letters, per channel, for /q/metrics. */
+    public static final String DEAD_LETTERS_METRIC = "upright.deliveries.dead.letters";
 
     @Id
     public UUID id;
@@ -65,6 +69,10 @@ public class Delivery extends PanacheEntityBase {
         return Optional.ofNullable(getEntityManager().createQuery(
                         "select min(d.dueAt) from Delivery d where d.channel = ?1 and d.status = 'pending'", Instant.class)
                 .setParameter(1, channel).getSingleResult());
+    }
+
+    public static Optional<Delivery> of(String userId, UUID adviceId, String channel) {
+        return find("userId = ?1 and adviceId = ?2 and channel = ?3", userId, adviceId, channel).firstResultOptional();
     }
 
     public static List<Delivery> log(String userId, int limit) {

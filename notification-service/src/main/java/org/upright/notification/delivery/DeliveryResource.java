@@ -6,17 +6,22 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.upright.notification.access.Access;
+import org.upright.notification.policy.Channel;
+import org.upright.problems.InvalidRequestException;
 
 /** The delivery log: for each advice and channel, what the policy decided and why, and how sending went. */
 @Path("/api/v1/users/{userId}/deliveries")
@@ -27,12 +32,29 @@ public class DeliveryResource {
     @Inject
     Access access;
 
+    @Inject
+    Redelivery redelivery;
+
     @GET
     @Operation(summary = "A person's delivery log, newest first")
     public List<DeliveryView> log(@PathParam("userId") String userId,
                                   @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         access.requireSelfOrAdmin(userId);
         return Delivery.log(userId, limit).stream().map(DeliveryView::of).toList();
+    }
+
+    @POST
+    @Path("/{adviceId}/{channel}/redeliver")
+    @Operation(summary = "Send a failed delivery (a dead letter) again from its first attempt; webhooks keep their webhook-id")
+    @APIResponse(responseCode = "200", description = "The delivery, pending again")
+    @APIResponse(responseCode = "404", description = "No such delivery for this person")
+    @APIResponse(responseCode = "409", description = "The delivery has not failed")
+    public DeliveryView redeliver(@PathParam("userId") String userId, @PathParam("adviceId") UUID adviceId,
+                                  @PathParam("channel") String channel) {
+        access.requireSelfOrAdmin(userId);
+        Channel wanted = Arrays.stream(Channel.values()).filter(one -> one.wireName().equals(channel)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("channel", "must be one of stream, webhook, email"));
+        return DeliveryView.of(redelivery.redeliver(userId, adviceId, wanted));
     }
 
     @Schema(name = "Delivery", example = """

@@ -1,5 +1,6 @@
 package org.upright.notification.email;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
@@ -37,6 +38,9 @@ public class EmailDispatcher implements ChannelDispatcher {
     @Inject
     PreferencesStore preferences;
 
+    @Inject
+    MeterRegistry meters;
+
     @ConfigProperty(name = "upright.email.first-retry", defaultValue = "30s")
     Duration firstRetry;
 
@@ -54,6 +58,15 @@ public class EmailDispatcher implements ChannelDispatcher {
             // until nothing is due
         }
         return QuarkusTransaction.requiringNew().call(() -> Delivery.nextDue(Channel.EMAIL.wireName()));
+    }
+
+    @Override
+    public void redeliver(Delivery failed, Instant now) {
+        failed.status = Delivery.PENDING;
+        failed.attempts = 0;
+        failed.dueAt = now;
+        failed.detail = "redelivery requested after: " + failed.detail;
+        failed.updatedAt = now;
     }
 
     boolean sendOneDue(Instant now) {
@@ -82,7 +95,8 @@ public class EmailDispatcher implements ChannelDispatcher {
                 if (error == null) {
                     status = "delivered";
                 } else if (attempts >= maxAttempts) {
-                    status = "failed";
+                    status = Delivery.FAILED;
+                    meters.counter(Delivery.DEAD_LETTERS_METRIC, "channel", channel().wireName()).increment();
                     detail = "failed after " + attempts + " attempts: " + error;
                 } else {
                     status = "pending";

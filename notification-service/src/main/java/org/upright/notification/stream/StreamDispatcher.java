@@ -30,6 +30,12 @@ public class StreamDispatcher implements ChannelDispatcher {
         return QuarkusTransaction.requiringNew().call(() -> Delivery.nextDue(Channel.STREAM.wireName()));
     }
 
+    /** A stream delivery cannot fail: it is in the database, and clients read it from there. */
+    @Override
+    public void redeliver(Delivery failed, Instant now) {
+        throw new IllegalStateException("stream deliveries do not fail");
+    }
+
     /** @return how many deliveries became available */
     private int makeAvailable(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(

@@ -2,6 +2,7 @@ package org.upright.notification.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
@@ -51,6 +52,9 @@ public class WebhookDispatcher implements ChannelDispatcher {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MeterRegistry meters;
 
     @ConfigProperty(name = "upright.webhooks.first-retry", defaultValue = "30s")
     Duration firstRetry;
@@ -185,6 +189,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
                     .setParameter(5, error).setParameter(6, Timestamp.from(now)).executeUpdate();
             if (status.equals("failed")) {
                 LOG.warnf("webhook message %s failed after %d attempts: %s", id, attempts, error);
+                meters.counter(Delivery.DEAD_LETTERS_METRIC, "channel", channel().wireName()).increment();
             }
             // the delivery follows its messages: delivered once all are, failed if any failed
             entityManager.createNativeQuery("update {h-schema}delivery d set attempts = (select max(attempts) from {h-schema}webhook_message"
@@ -197,6 +202,18 @@ public class WebhookDispatcher implements ChannelDispatcher {
                     .executeUpdate();
             return true;
         });
+    }
+
+    /** Its failed messages start again from the first attempt, with the same webhook-id; delivered ones stay delivered. */
+    @Override
+    public void redeliver(Delivery failed, Instant now) {
+        Panache.getEntityManager().createNativeQuery("update {h-schema}webhook_message set status = 'pending', attempts = 0,"
+                        + " next_attempt_at = ?2, last_error = null, updated_at = ?2 where delivery_id = ?1 and status = 'failed'")
+                .setParameter(1, failed.id).setParameter(2, Timestamp.from(now)).executeUpdate();
+        failed.status = "sending";
+        failed.attempts = 0;
+        failed.detail = "redelivery requested after: " + failed.detail;
+        failed.updatedAt = now;
     }
 
     /** Exponential from firstRetry, capped at longestRetry, with up to 20 % jitter either way. */

@@ -2,6 +2,7 @@ package org.upright.notification.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
@@ -80,6 +81,57 @@ class WebhookTest {
                 assertTrue(verify(secret, one), "signature of " + one);
                 assertTrue(one.body().contains(advice.adviceId().toString()), one.body());
             }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aMessageOutOfAttemptsIsADeadLetterThatItsPersonCanHaveRedelivered() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        AtomicInteger status = new AtomicInteger(500);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(status.get(), -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String user = "user-" + UUID.randomUUID();
+            as(user).contentType(ContentType.JSON).body("{\"quietHours\": {}, \"channels\": [\"webhook\"]}")
+                    .when().put("/api/v1/users/{user}/preferences", user).then().statusCode(200);
+            as(user).contentType(ContentType.JSON).body("{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}")
+                    .when().post("/api/v1/users/{user}/webhooks", user).then().statusCode(201);
+            AdviceIssued advice = advice(user);
+            publish(advice);
+
+            // the test profile allows 3 attempts
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                    .then().body("[0].status", equalTo("failed")).body("[0].attempts", equalTo(3))
+                    .body("[0].detail", startsWith("failed after 3 attempts: HTTP 500")));
+            assertEquals(3, received.size());
+            given().when().get("/q/metrics").then().body(containsString("upright_deliveries_dead_letters_total{channel=\"webhook\""));
+
+            status.set(204);
+            as(user).when().post("/api/v1/users/{user}/deliveries/{advice}/webhook/redeliver", user, advice.adviceId())
+                    .then().statusCode(200).body("status", equalTo("sending"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                    .then().body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(1)));
+            assertEquals(4, received.size());
+            assertEquals(1, received.stream().map(Received::id).distinct().count(), "the redelivered message keeps its webhook-id");
+
+            as(user).when().post("/api/v1/users/{user}/deliveries/{advice}/webhook/redeliver", user, advice.adviceId())
+                    .then().statusCode(409).contentType("application/problem+json");
+            as(user).when().post("/api/v1/users/{user}/deliveries/{advice}/webhook/redeliver", user, UUID.randomUUID())
+                    .then().statusCode(404).contentType("application/problem+json");
+            as(user).when().post("/api/v1/users/{user}/deliveries/{advice}/sms/redeliver", user, advice.adviceId())
+                    .then().statusCode(400).body("errors.field", hasItems("channel"));
+            as("someone-else").when().post("/api/v1/users/{user}/deliveries/{advice}/webhook/redeliver", user, advice.adviceId())
+                    .then().statusCode(403);
+            assertEquals(4, received.size(), "refused requests send nothing");
         } finally {
             receiver.stop(0);
         }
