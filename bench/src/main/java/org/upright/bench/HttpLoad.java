@@ -38,12 +38,17 @@ final class HttpLoad {
 
     /** Each of {@code connections} workers posts the next body as soon as its last one was answered. */
     double closedLoopRequestsPerSecond(List<String> bodies, int connections) throws InterruptedException {
-        return closedLoopRequestsPerSecond(requests(bodies), connections, accepted -> {
+        return closedLoopRequestsPerSecond(requests(bodies), connections, () -> {
+        }, accepted -> {
         });
     }
 
-    /** The same with a token per request; {@code onAccepted} hears the index of each request answered as expected, when it is. */
-    double closedLoopRequestsPerSecond(List<Request> bodies, int connections, IntConsumer onAccepted) throws InterruptedException {
+    /**
+     * The same with a token per request; each worker runs {@code beforeEach} before it sends (which
+     * may hold it back), and {@code onAccepted} hears the index of each request answered as expected.
+     */
+    double closedLoopRequestsPerSecond(List<Request> bodies, int connections, Runnable beforeEach, IntConsumer onAccepted)
+            throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         AtomicLong failures = new AtomicLong();
         Thread[] workers = new Thread[connections];
@@ -52,6 +57,7 @@ final class HttpLoad {
             workers[w] = new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                     try {
+                        beforeEach.run();
                         if (client.send(request(bodies.get(i)), HttpResponse.BodyHandlers.discarding()).statusCode() == expectedStatus) {
                             onAccepted.accept(i);
                         } else {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import org.HdrHistogram.Histogram;
 import org.upright.localinfra.FreePorts;
@@ -34,24 +36,28 @@ import org.upright.localstack.Stack;
 
 /**
  * The whole pipeline end to end: each event is stamped when activity-service answers 202, and its
- * nudge when it reaches a webhook receiver. First the sustainable rate (events posted as fast as they
- * are taken, nudges counted as they arrive), then latency under an open-model load at half that rate.
+ * nudge when it reaches a webhook receiver. First the sustainable rate (a closed loop over the whole
+ * pipeline: a fixed number of events in flight, each new one posted when an earlier nudge arrived),
+ * then latency under an open-model load at half that rate.
  * Beside it, each service's time to first request and resident memory against a hello-world Quarkus
  * app built and launched the same way.
  *
  * <p>Each event is a closed sitting bout of 55 minutes, which the sitting-hourly-break rule nudges
  * at once; people have webhooks on and no quiet hours, cooldown or cap in the way.
  *
- * <p>Usage: {@code ./bench/run-nudges [people (400)] [seconds at half rate (60)]}; see README.
+ * <p>Usage: {@code ./bench/run-nudges [people (600)] [seconds at half rate (60)] [a fixed rate instead]}; see README.
  */
 public final class NudgeBenchmark {
 
     private static final String RULE = "sitting-hourly-break";
     private static final Duration BOUT = Duration.ofMinutes(55);
     private static final Duration BETWEEN_BOUTS = Duration.ofHours(3);
-    private static final int WARM_UP_EVENTS = 3_000;
+    /** Enough for the JIT compilers to finish with the hot paths: before that they take more CPU than the work itself. */
+    private static final int WARM_UP_EVENTS = 15_000;
     private static final int CAPACITY_EVENTS = 6_000;
     private static final int CONNECTIONS = 16;
+    /** Events between their 202 and their nudge while the sustainable rate is measured: enough to keep every stage busy. */
+    private static final int IN_FLIGHT = 100;
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofMinutes(3);
 
     private final List<String> people = new ArrayList<>();
@@ -72,8 +78,10 @@ public final class NudgeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int people = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int people = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        // a fixed rate instead of half the sustainable one, to see how latency changes with load
+        double fixedRate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
         Path root = Path.of(System.getProperty("upright.root", ".")).toAbsolutePath().normalize();
         Path work = root.resolve("bench/target/nudges-" + Instant.now().toString().replace(':', '-'));
         Files.createDirectories(work);
@@ -92,8 +100,14 @@ public final class NudgeBenchmark {
             environment.put("UPRIGHT_INGEST_RATE_LIMIT_BURST", "1000");
             for (String name : Stack.SERVICES) {
                 log(name + ": started alone, time to ready");
+                Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
+                if (Boolean.getBoolean("bench.profile")) {
+                    // -Dbench.profile=true records each service with Java Flight Recorder, to see where its time goes
+                    serviceEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr")
+                            + ",settings=profile");
+                }
                 long launchedAt = System.nanoTime();
-                ServiceProcess service = ServiceProcess.start(root, name, FreePorts.pick(), environment, work.resolve(name + ".log"));
+                ServiceProcess service = ServiceProcess.start(root, name, FreePorts.pick(), serviceEnvironment, work.resolve(name + ".log"));
                 services.add(service);
                 footprints.put(name, Footprint.ofLaunch(service, launchedAt, service.baseUri().resolve("/q/health/ready")));
             }
@@ -108,11 +122,11 @@ public final class NudgeBenchmark {
             log("warming up: " + WARM_UP_EVENTS + " events");
             bench.run(events, WARM_UP_EVENTS, 0);
 
-            log("sustainable rate: " + CAPACITY_EVENTS + " events posted as fast as activity-service takes them");
+            log("sustainable rate: " + CAPACITY_EVENTS + " events, " + IN_FLIGHT + " at a time between their 202 and their nudge");
             Run capacity = bench.run(events, CAPACITY_EVENTS, 0);
             double sustainable = capacity.nudgesPerSecond();
 
-            double rate = Math.floor(sustainable / 2);
+            double rate = fixedRate > 0 ? fixedRate : Math.floor(sustainable / 2);
             int count = (int) (rate * seconds);
             log("latency: " + count + " events at " + (int) rate + "/s (half the sustainable rate), open model");
             long[] cpuBefore = cpuOf(services);
@@ -128,11 +142,12 @@ public final class NudgeBenchmark {
                     "Upright nudge benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                             + people + " people",
                     "  sustainable rate, 202 of activity-service to the webhook receiver: " + String.format("%,.0f", sustainable)
-                            + " nudges/s (" + CAPACITY_EVENTS + " events posted on " + CONNECTIONS + " connections)",
+                            + " nudges/s (" + CAPACITY_EVENTS + " events, " + IN_FLIGHT + " in flight at a time)",
                     "  open model at " + (int) rate + " events/s for " + seconds + " s (" + count + " events): "
                             + latency.percentiles() + " (target p99 <= 50 ms)",
                     "    " + latency.stages(database),
                     cpu,
+                    deadRows(database),
                     "  footprint, each launched alone with -Xmx256m the same way (ratio to hello-world, target <= 1.5 x):",
                     String.format("    %-22s first request %.2f s, RSS %d MiB after start, %d MiB after 10,000 requests", hello.name,
                             hello.firstRequest.toMillis() / 1000.0, hello.rssAfterStartKib / 1024, hello.rssAfterLoadKib / 1024)));
@@ -208,7 +223,10 @@ public final class NudgeBenchmark {
         }
     }
 
-    /** Posts {@code count} bouts, as fast as they are taken when {@code rate} is 0, and waits for their nudges. */
+    /**
+     * Posts {@code count} bouts and waits for their nudges: at a fixed rate, or when {@code rate} is 0
+     * as fast as the whole pipeline delivers them.
+     */
     private Run run(HttpLoad events, int count, double rate) throws InterruptedException {
         List<HttpLoad.Request> requests = new ArrayList<>(count);
         List<String> keys = new ArrayList<>(count);
@@ -228,7 +246,22 @@ public final class NudgeBenchmark {
             acceptedAtMicros[i] = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         };
         if (rate == 0) {
-            events.closedLoopRequestsPerSecond(requests, CONNECTIONS, accepted);
+            // a closed loop over the whole pipeline: a new event only when an earlier one's nudge has arrived
+            Semaphore inFlight = new Semaphore(IN_FLIGHT);
+            Set<String> ofThisRun = Set.copyOf(keys);
+            receiver.onArrival(key -> {
+                if (ofThisRun.contains(key)) {
+                    inFlight.release();
+                }
+            });
+            events.closedLoopRequestsPerSecond(requests, CONNECTIONS, () -> {
+                try {
+                    // a nudge that never comes must not stop the run: it is reported as missing at the end
+                    inFlight.tryAcquire(ARRIVAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, accepted);
         } else {
             events.openModel(requests, rate, accepted);
         }
@@ -310,6 +343,21 @@ public final class NudgeBenchmark {
                 throw new IllegalStateException("the nudge for " + keys.get(i) + " never reached the receiver within " + ARRIVAL_TIMEOUT);
             }
             return arrived;
+        }
+    }
+
+    /** Rows of the notification queues that updates left dead and vacuum has not cleared yet: what the senders' scans wade through. */
+    private static String deadRows(LocalDatabase database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+             ResultSet rows = connection.createStatement().executeQuery("select relname, n_live_tup, n_dead_tup, autovacuum_count"
+                     + " from pg_stat_user_tables where schemaname = 'notification' and relname in ('delivery', 'webhook_message')"
+                     + " order by relname")) {
+            StringBuilder line = new StringBuilder("    at the end:");
+            while (rows.next()) {
+                line.append(String.format(" %s %,d live and %,d dead rows (autovacuumed %d times);", rows.getString(1), rows.getLong(2),
+                        rows.getLong(3), rows.getLong(4)));
+            }
+            return line.toString();
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A webhook receiver such as an app would run, noting when each nudge arrived: nudges are told apart
@@ -27,6 +28,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final String ruleId;
     private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     private final AtomicLong others = new AtomicLong();
+    private volatile Consumer<String> arrivals = key -> {
+    };
 
     private WebhookReceiver(String ruleId) throws IOException {
         this.ruleId = ruleId;
@@ -49,6 +52,11 @@ final class WebhookReceiver implements AutoCloseable {
         return person + " " + period;
     }
 
+    /** Hears the key of each nudge the first time it arrives. */
+    void onArrival(Consumer<String> listener) {
+        arrivals = listener;
+    }
+
     /** System.nanoTime() when the nudge for this key arrived, or null. */
     Long arrivedAt(String key) {
         return arrivedAt.get(key);
@@ -68,7 +76,10 @@ final class WebhookReceiver implements AutoCloseable {
             JsonNode data = JSON.readTree(body).path("data");
             String person = exchange.getRequestURI().getPath().substring("/hooks/".length());
             if (ruleId.equals(data.path("ruleId").asText())) {
-                arrivedAt.putIfAbsent(key(person, data.path("period").asText()), now);
+                String key = key(person, data.path("period").asText());
+                if (arrivedAt.putIfAbsent(key, now) == null) {
+                    arrivals.accept(key);
+                }
             } else {
                 others.incrementAndGet();
             }

@@ -4,8 +4,9 @@ import java.util.Set;
 import org.upright.notification.policy.Channel;
 
 /**
- * Fired in the transaction that planned deliveries due at once; the channels' senders observe it
- * after the commit and send without waiting for their sweep.
+ * Deliveries on these channels are due, or have a new time to fall due: fired in the transaction
+ * that planned them (the channels' loops wake after its commit), or outside any transaction when a
+ * sender is done (they wake at once).
  */
 public record DeliveriesDue(Set<Channel> channels) {
 }

@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,21 +17,21 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.upright.notification.delivery.ChannelDispatcher;
+import org.upright.notification.delivery.DeliveriesDue;
 import org.upright.notification.delivery.Delivery;
 import org.upright.notification.inbox.InboxResource.NotificationView;
 import org.upright.notification.inbox.Notification;
@@ -56,6 +57,9 @@ public class WebhookDispatcher implements ChannelDispatcher {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Event<DeliveriesDue> due;
+
     @ConfigProperty(name = "upright.webhooks.first-retry", defaultValue = "30s")
     Duration firstRetry;
 
@@ -73,16 +77,17 @@ public class WebhookDispatcher implements ChannelDispatcher {
     int senders;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private ExecutorService parallelSenders;
+    private final AtomicInteger activeSenders = new AtomicInteger();
+    private ExecutorService senderThreads;
 
     @PostConstruct
     void start() {
-        parallelSenders = Executors.newFixedThreadPool(Math.max(1, senders - 1));
+        senderThreads = Executors.newFixedThreadPool(senders);
     }
 
     @PreDestroy
     void stop() {
-        parallelSenders.shutdownNow();
+        senderThreads.shutdownNow();
     }
 
     @Override
@@ -90,26 +95,29 @@ public class WebhookDispatcher implements ChannelDispatcher {
         return Channel.WEBHOOK;
     }
 
+    /**
+     * Expands what is due into messages and keeps up to {@code senders} sender threads busy with them.
+     * It never waits for a send: a receiver that hangs holds up one sender, not the next wake.
+     */
     @Override
     public Optional<Instant> dispatchDue() {
         while (expandDue(Instant.now()) == EXPAND_AT_ONCE) {
             // until no delivery is left to expand
         }
-        int workers = Math.min(senders, countDue(Instant.now()));
-        List<Future<?>> others = new ArrayList<>();
-        for (int i = 1; i < workers; i++) {
-            others.add(parallelSenders.submit(this::sendAllDue));
-        }
-        sendAllDue();
-        for (Future<?> other : others) {
-            try {
-                other.get();
-            } catch (ExecutionException e) {
-                LOG.warnf("a webhook sender failed, the next wake retries: %s", e.getCause().getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
+        int wanted = Math.min(senders, countDue(Instant.now()));
+        while (activeSenders.get() < wanted) {
+            activeSenders.incrementAndGet();
+            senderThreads.execute(() -> {
+                try {
+                    sendAllDue();
+                } catch (RuntimeException e) {
+                    LOG.warnf("a webhook sender failed, the next wake retries: %s", e.getMessage());
+                } finally {
+                    activeSenders.decrementAndGet();
+                    // the loop did not see the messages this sender held; they may have retries to time now
+                    due.fire(new DeliveriesDue(EnumSet.of(Channel.WEBHOOK)));
+                }
+            });
         }
         return nextDue();
     }
@@ -156,9 +164,12 @@ public class WebhookDispatcher implements ChannelDispatcher {
     private Optional<Instant> nextDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<Instant> delivery = Delivery.nextDue(Channel.WEBHOOK.wireName());
-            Optional<Instant> retry = Optional.ofNullable((Instant) Panache.getEntityManager().createNativeQuery(
-                            "select min(next_attempt_at) from {h-schema}webhook_message where status = 'pending'", Instant.class)
-                    .getSingleResult());
+            // a message a sender is sending right now is locked: skipping it keeps the loop from waking for it
+            @SuppressWarnings("unchecked")
+            Optional<Instant> retry = Panache.getEntityManager().createNativeQuery(
+                            "select next_attempt_at from {h-schema}webhook_message where status = 'pending' order by next_attempt_at"
+                                    + " limit 1 for update skip locked", Instant.class)
+                    .getResultList().stream().findFirst();
             return Stream.of(delivery, retry).flatMap(Optional::stream).min(Comparator.naturalOrder());
         });
     }

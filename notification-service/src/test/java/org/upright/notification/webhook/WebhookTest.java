@@ -15,6 +15,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -50,15 +52,7 @@ class WebhookTest {
     void aSignedNudgeIsRetriedWithTheSameIdUntilTheReceiverTakesIt() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         AtomicInteger failuresLeft = new AtomicInteger(2);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
-                    exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(failuresLeft.getAndDecrement() > 0 ? 503 : 204, -1);
-            exchange.close();
-        });
-        receiver.start();
+        HttpServer receiver = receiver(received, () -> failuresLeft.getAndDecrement() > 0 ? 503 : 204);
         try {
             String user = "user-" + UUID.randomUUID();
             as(user).contentType(ContentType.JSON).body("{\"quietHours\": {}, \"channels\": [\"webhook\"]}")
@@ -90,15 +84,7 @@ class WebhookTest {
     void aMessageOutOfAttemptsIsADeadLetterThatItsPersonCanHaveRedelivered() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         AtomicInteger status = new AtomicInteger(500);
-        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/hook", exchange -> {
-            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
-                    exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(status.get(), -1);
-            exchange.close();
-        });
-        receiver.start();
+        HttpServer receiver = receiver(received, status::get);
         try {
             String user = "user-" + UUID.randomUUID();
             as(user).contentType(ContentType.JSON).body("{\"quietHours\": {}, \"channels\": [\"webhook\"]}")
@@ -155,6 +141,20 @@ class WebhookTest {
         assertTrue(EndpointAddresses.problem("http://169.254.169.254/latest/meta-data", false).isPresent());
         assertTrue(EndpointAddresses.problem("http://93.184.216.34/hook", false).isEmpty());
         assertTrue(EndpointAddresses.problem("http://127.0.0.1:8080/hook", true).isEmpty());
+    }
+
+    /** A receiver on /hook that notes what it gets and answers with the status {@code answer} gives. */
+    private static HttpServer receiver(List<Received> received, IntSupplier answer) throws IOException {
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
+                    exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            exchange.sendResponseHeaders(answer.getAsInt(), -1);
+            exchange.close();
+        });
+        receiver.start();
+        return receiver;
     }
 
     /** What a receiver does (see README): recompute the signature over id.timestamp.body and compare in constant time. */
