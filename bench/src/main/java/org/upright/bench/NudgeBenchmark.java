@@ -128,11 +128,17 @@ public final class NudgeBenchmark {
 
             double rate = fixedRate > 0 ? fixedRate : Math.floor(sustainable / 2);
             int count = (int) (rate * seconds);
-            log("latency: " + count + " events at " + (int) rate + "/s (half the sustainable rate), open model");
+            log("latency: " + count + " events at " + (int) rate + "/s (" + (fixedRate > 0 ? "as asked" : "half the sustainable rate")
+                    + "), open model");
             long[] cpuBefore = cpuOf(services);
             long machineBefore = CpuTime.busyOfMachine();
             long startedAt = System.nanoTime();
-            Run latency = bench.run(events, count, rate);
+            Run latency;
+            String postgres;
+            try (PostgresWaits waits = PostgresWaits.sample(database)) {
+                latency = bench.run(events, count, rate);
+                postgres = "    PostgreSQL's active backends on average: " + waits.summary();
+            }
             String cpu = cpuPerEvent(services, cpuBefore, CpuTime.busyOfMachine() - machineBefore, System.nanoTime() - startedAt, count);
             for (int i = 0; i < services.size(); i++) {
                 footprints.get(Stack.SERVICES.get(i)).afterLoad(services.get(i));
@@ -147,6 +153,7 @@ public final class NudgeBenchmark {
                             + latency.percentiles() + " (target p99 <= 50 ms)",
                     "    " + latency.stages(database),
                     cpu,
+                    postgres,
                     deadRows(database),
                     "  footprint, each launched alone with -Xmx256m the same way (ratio to hello-world, target <= 1.5 x):",
                     String.format("    %-22s first request %.2f s, RSS %d MiB after start, %d MiB after 10,000 requests", hello.name,
