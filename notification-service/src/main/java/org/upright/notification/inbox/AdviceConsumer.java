@@ -1,33 +1,55 @@
 package org.upright.notification.inbox;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.faulttolerance.Retry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.upright.events.AdviceIssued;
+import org.upright.events.BatchConsumption;
+import org.upright.events.DeadLetterHeaders;
 import org.upright.events.EventJson;
 import org.upright.events.MalformedRecordException;
 import org.upright.events.Topics;
 
 /**
- * Puts each record of {@link Topics#ADVICE_ISSUED} in its person's inbox. Passing failures are
- * retried; a record that cannot be stored goes to the dead-letter topic and consumption goes on.
+ * Puts the records of {@link Topics#ADVICE_ISSUED} in their people's inboxes, a batch per
+ * transaction, as the broker hands them over; see {@link BatchConsumption} for what happens to a
+ * record that cannot be read and to a batch that fails.
  */
 @ApplicationScoped
 public class AdviceConsumer {
 
+    static final String DEAD_LETTERS = "advice-issued-dead-letters";
+
     @Inject
     InboxWriter inbox;
 
+    @Inject
+    @Channel(DEAD_LETTERS)
+    MutinyEmitter<String> deadLetters;
+
     @Incoming(Topics.ADVICE_ISSUED)
     @Blocking
-    @Retry(maxRetries = 5, delay = 200, jitter = 100, abortOn = MalformedRecordException.class)
-    public void consume(String json) {
-        inbox.deliver(read(json));
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        BatchConsumption.consume(records, AdviceConsumer::read, this::deadLetter, inbox::deliverAll);
+    }
+
+    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
+        deadLetters.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value())
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key())
+                        .withHeaders(DeadLetterHeaders.of(record, reason)).build()));
     }
 
     static AdviceIssued read(String json) {
+        if (json == null) {
+            throw new MalformedRecordException("the record has no value");
+        }
         AdviceIssued advice = EventJson.read(json, AdviceIssued.class);
         if (advice.adviceId() == null || advice.userId() == null || advice.ruleId() == null
                 || advice.severity() == null || advice.message() == null || advice.source() == null
