@@ -76,12 +76,14 @@ public class WebhookDispatcher implements ChannelDispatcher {
     @ConfigProperty(name = "upright.webhooks.senders", defaultValue = "4")
     int senders;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger activeSenders = new AtomicInteger();
+    private HttpClient http;
     private ExecutorService senderThreads;
 
+    /** Here rather than in field initializers, which the bean's client proxy would run too. */
     @PostConstruct
     void start() {
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         senderThreads = Executors.newFixedThreadPool(senders);
     }
 
