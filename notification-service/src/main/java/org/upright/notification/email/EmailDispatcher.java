@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.upright.notification.delivery.ChannelDispatcher;
 import org.upright.notification.delivery.Delivery;
+import org.upright.notification.delivery.RetryBackoff;
 import org.upright.notification.inbox.Notification;
 import org.upright.notification.policy.Channel;
 import org.upright.notification.preferences.PreferencesStore;
@@ -43,6 +44,9 @@ public class EmailDispatcher implements ChannelDispatcher {
 
     @ConfigProperty(name = "upright.email.first-retry", defaultValue = "30s")
     Duration firstRetry;
+
+    @ConfigProperty(name = "upright.email.longest-retry", defaultValue = "2h")
+    Duration longestRetry;
 
     @ConfigProperty(name = "upright.email.max-attempts", defaultValue = "12")
     int maxAttempts;
@@ -100,7 +104,7 @@ public class EmailDispatcher implements ChannelDispatcher {
                     detail = "failed after " + attempts + " attempts: " + error;
                 } else {
                     status = "pending";
-                    next = now.plus(firstRetry.multipliedBy(1L << Math.min(attempts - 1, 12)));
+                    next = now.plus(new RetryBackoff(firstRetry, longestRetry).after(attempts));
                     detail = "retrying after: " + error;
                 }
             }

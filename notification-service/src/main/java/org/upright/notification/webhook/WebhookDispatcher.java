@@ -25,7 +25,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +32,7 @@ import org.jboss.logging.Logger;
 import org.upright.notification.delivery.ChannelDispatcher;
 import org.upright.notification.delivery.DeliveriesDue;
 import org.upright.notification.delivery.Delivery;
+import org.upright.notification.delivery.RetryBackoff;
 import org.upright.notification.inbox.InboxResource.NotificationView;
 import org.upright.notification.inbox.Notification;
 import org.upright.notification.policy.Channel;
@@ -195,7 +195,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
             int attempts = ((Number) message[2]).intValue() + 1;
             String error = send(id.toString(), (String) message[3], (String) message[4], body((UUID) message[5], now));
             String status = error == null ? "delivered" : attempts >= maxAttempts ? "failed" : "pending";
-            Instant next = error == null || status.equals("failed") ? now : now.plus(backoff(attempts));
+            Instant next = error == null || status.equals("failed") ? now : now.plus(new RetryBackoff(firstRetry, longestRetry).after(attempts));
             entityManager.createNativeQuery("update {h-schema}webhook_message set status = ?2, attempts = ?3, next_attempt_at = ?4,"
                             + " last_error = ?5, updated_at = ?6 where id = ?1")
                     .setParameter(1, id).setParameter(2, status).setParameter(3, attempts).setParameter(4, Timestamp.from(next))
@@ -227,13 +227,6 @@ public class WebhookDispatcher implements ChannelDispatcher {
         failed.attempts = 0;
         failed.detail = "redelivery requested after: " + failed.detail;
         failed.updatedAt = now;
-    }
-
-    /** Exponential from firstRetry, capped at longestRetry, with up to 20 % jitter either way. */
-    Duration backoff(int attempts) {
-        long millis = Math.min(longestRetry.toMillis(), firstRetry.toMillis() << Math.min(attempts - 1, 30));
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (millis * jitter));
     }
 
     private String body(UUID adviceId, Instant now) {
