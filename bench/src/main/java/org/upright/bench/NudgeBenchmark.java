@@ -17,11 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +45,9 @@ import org.upright.localstack.Stack;
  * app built and launched the same way.
  *
  * <p>Each event is a closed sitting bout of 55 minutes, which the sitting-hourly-break rule nudges
- * at once; people have webhooks on and no quiet hours, cooldown or cap in the way.
+ * at once; people have webhooks on and no quiet hours, cooldown or cap in the way. The bouts lie
+ * within the last 15 days, so advice-service's week review takes each person up in the warm-up, as
+ * it does once a week, and not in the middle of a measurement (about 50 bouts a person, 3 hours apart).
  *
  * <p>Usage: {@code ./bench/run-nudges [people (600)] [seconds at half rate (60)] [a fixed rate instead]}; see README.
  */
@@ -55,6 +59,12 @@ public final class NudgeBenchmark {
     /** Enough for the JIT compilers to finish with the hot paths: before that they take more CPU than the work itself. */
     private static final int WARM_UP_EVENTS = 15_000;
     private static final int CAPACITY_EVENTS = 6_000;
+    /**
+     * The open model runs this long before it is measured: going from the closed loop's batches to
+     * events one at a time, the services spend their first 20 seconds or so recompiling (JFR shows
+     * deoptimizations and long C2 compilations) at twice their later CPU per event.
+     */
+    private static final int SETTLING_SECONDS = 30;
     private static final int CONNECTIONS = 16;
     /** Events between their 202 and their nudge while the sustainable rate is measured: enough to keep every stage busy. */
     private static final int IN_FLIGHT = 100;
@@ -63,7 +73,7 @@ public final class NudgeBenchmark {
     private final List<String> people = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
     private final int[] boutsOf;
-    private final Instant firstBout = Instant.now().minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.HOURS);
+    private final Instant firstBout = Instant.now().minus(Duration.ofDays(14)).truncatedTo(ChronoUnit.HOURS);
     private final WebhookReceiver receiver;
     private int nextPerson;
 
@@ -127,6 +137,9 @@ public final class NudgeBenchmark {
             double sustainable = capacity.nudgesPerSecond();
 
             double rate = fixedRate > 0 ? fixedRate : Math.floor(sustainable / 2);
+            log("settling: " + SETTLING_SECONDS + " s at " + (int) rate + "/s, not measured");
+            bench.run(events, (int) (rate * SETTLING_SECONDS), rate);
+
             int count = (int) (rate * seconds);
             log("latency: " + count + " events at " + (int) rate + "/s (" + (fixedRate > 0 ? "as asked" : "half the sustainable rate")
                     + "), open model");
@@ -152,6 +165,7 @@ public final class NudgeBenchmark {
                     "  open model at " + (int) rate + " events/s for " + seconds + " s (" + count + " events): "
                             + latency.percentiles() + " (target p99 <= 50 ms)",
                     "    " + latency.stages(database),
+                    "    " + latency.slowSeconds(),
                     cpu,
                     postgres,
                     deadRows(database),
@@ -342,6 +356,20 @@ public final class NudgeBenchmark {
                 micros.recordValue(Math.max(1, (arrival(i) - acceptedAt[i]) / 1000));
             }
             return NudgeBenchmark.percentiles(micros);
+        }
+
+        /** Whether the tail is spread over the run or comes in bursts: the seconds (by acceptance) whose slowest nudge took over 50 ms. */
+        String slowSeconds() {
+            long first = Arrays.stream(acceptedAt).min().orElse(0);
+            TreeMap<Long, Long> slowestOf = new TreeMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                slowestOf.merge((acceptedAt[i] - first) / 1_000_000_000L, arrival(i) - acceptedAt[i], Math::max);
+            }
+            List<String> slow = slowestOf.entrySet().stream().filter(second -> second.getValue() > 50_000_000L)
+                    .map(second -> String.format("%ds %.0f ms", second.getKey(), second.getValue() / 1e6)).toList();
+            return "seconds of the run whose slowest nudge took over 50 ms: " + slow.size() + " of " + slowestOf.size()
+                    + (slow.isEmpty() ? "" : " (" + String.join(", ", slow.subList(0, Math.min(slow.size(), 20)))
+                    + (slow.size() > 20 ? ", …" : "") + ")");
         }
 
         private long arrival(int i) {

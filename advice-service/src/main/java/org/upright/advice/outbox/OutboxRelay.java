@@ -3,15 +3,16 @@ package org.upright.advice.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -48,9 +49,9 @@ public class OutboxRelay {
         requestRelay();
     }
 
-    /** Several requests while one run is queued make one run. */
+    /** Several requests while one run is queued make one run; none once shutdown has begun. */
     void requestRelay() {
-        if (queued.compareAndSet(false, true)) {
+        if (!worker.isShutdown() && queued.compareAndSet(false, true)) {
             worker.execute(() -> {
                 queued.set(false);
                 relayUntilEmpty();
@@ -60,7 +61,7 @@ public class OutboxRelay {
 
     private void relayUntilEmpty() {
         try {
-            while (publisher.publishBatch() == publisher.batchSize()) {
+            while (publisher.publishBatch() == publisher.batchSize() && !worker.isShutdown()) {
                 // a full batch: there may be more
             }
         } catch (RuntimeException e) {
@@ -68,8 +69,9 @@ public class OutboxRelay {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /** At the start of shutdown, while the database is still there for a run that is under way. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
         worker.shutdown();
+        worker.awaitTermination(5, TimeUnit.SECONDS);
     }
 }

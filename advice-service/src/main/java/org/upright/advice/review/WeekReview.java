@@ -159,22 +159,39 @@ public class WeekReview {
         return ZonedDateTime.of(week.monday().plusDays(dayOfWeek - 1L), time, zone).toInstant();
     }
 
+    /** Who {@link #reviewAt} looks at: by user id. */
+    List<String> peopleDueAt(Instant now) {
+        return candidates(now).stream().map(row -> (String) row[0]).toList();
+    }
+
     /**
-     * The people active in the last 15 days whose current week is not paced or whose last week is not
-     * reviewed yet, each week taken in the person's zone: everyone else is left out in the query.
+     * The people active in the last 15 days whose current week is due for pacing and not paced yet,
+     * or whose last week is due for review and not reviewed yet, each in the person's zone: everyone
+     * else is left out in the query, so a run with nothing due costs one query.
      */
     @SuppressWarnings("unchecked")
     private List<Object[]> candidates(Instant now) {
         LocalDate since = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(15);
-        String localToday = "(cast(?2 as timestamptz) at time zone coalesce(p.time_zone, 'UTC'))::date";
+        String localNow = "(cast(?2 as timestamptz) at time zone coalesce(p.time_zone, 'UTC'))";
+        String localToday = localNow + "::date";
+        // date_trunc('week') is the ISO week's Monday at midnight, local time
+        String pacingDue = localNow + " >= date_trunc('week', " + localNow + ") + ?3 * interval '1 second'";
+        String reviewDue = localNow + " >= date_trunc('week', " + localNow + ") + ?4 * interval '1 second'";
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
                         "select d.user_id, p.time_zone, (select min(day)::text from day_total f where f.user_id = d.user_id)"
                                 + " from (select distinct user_id from day_total where day >= ?1) d left join person p on p.user_id = d.user_id"
-                                + " where not exists (select 1 from week_review r where r.user_id = d.user_id and r.paced_at is not null"
-                                + "   and r.iso_week = to_char(" + localToday + ", 'IYYY-\"W\"IW'))"
-                                + " or not exists (select 1 from week_review r where r.user_id = d.user_id and r.reviewed_at is not null"
-                                + "   and r.iso_week = to_char(" + localToday + " - 7, 'IYYY-\"W\"IW'))")
-                .setParameter(1, since).setParameter(2, Timestamp.from(now)).getResultList());
+                                + " where (" + pacingDue + " and not exists (select 1 from week_review r where r.user_id = d.user_id"
+                                + "   and r.paced_at is not null and r.iso_week = to_char(" + localToday + ", 'IYYY-\"W\"IW')))"
+                                + " or (" + reviewDue + " and not exists (select 1 from week_review r where r.user_id = d.user_id"
+                                + "   and r.reviewed_at is not null and r.iso_week = to_char(" + localToday + " - 7, 'IYYY-\"W\"IW')))")
+                .setParameter(1, since).setParameter(2, Timestamp.from(now))
+                .setParameter(3, sinceMonday(config.aerobic().pacingDay().getValue(), config.aerobic().pacingTime()))
+                .setParameter(4, sinceMonday(config.summary().day().getValue(), config.summary().time()))
+                .getResultList());
+    }
+
+    private static long sinceMonday(int dayOfWeek, LocalTime time) {
+        return (dayOfWeek - 1L) * 86_400 + time.toSecondOfDay();
     }
 
     @SuppressWarnings("unchecked")

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 import org.upright.events.Topics;
 import org.upright.localinfra.LocalInfraTestResource;
@@ -23,6 +26,12 @@ class OutboxRelayTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    OutboxPublisher publisher;
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
 
     @Test
     void recordLeftInTheOutboxByACrashIsPublishedByTheSweep() {
@@ -47,5 +56,24 @@ class OutboxRelayTest {
         assertEquals(id.toString(), TopicReader.header(published.get(0), "ce_id"));
         OutboxMessage stored = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.findById(id));
         assertNotNull(stored.publishedAt, "marked published once acknowledged");
+    }
+
+    /** The relay runs after every commit: a query planned anew each time would fill the plan cache with entries of one hash. */
+    @Test
+    void publishingAgainPlansNoQueryAnew() {
+        publisher.publishBatch();
+        publisher.publishBatch();
+        int planned = cachedQueryPlans();
+
+        for (int i = 0; i < 10; i++) {
+            publisher.publishBatch();
+        }
+
+        assertEquals(planned, cachedQueryPlans(), "query plans cached after ten more batches");
+    }
+
+    private int cachedQueryPlans() {
+        return entityManagerFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache()
+                .getNumberOfCachedQueryPlans();
     }
 }

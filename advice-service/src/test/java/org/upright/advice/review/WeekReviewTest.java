@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.upright.advice.flow.Flow.PATIENCE;
 import static org.upright.advice.flow.Flow.awaitWeek;
 import static org.upright.advice.flow.Flow.exercise;
@@ -83,5 +85,22 @@ class WeekReviewTest {
         given().auth().oauth2(LocalInfraTestResource.personToken(user))
                 .when().get("/api/v1/users/{user}/advice?rule=cdc-aerobic", user)
                 .then().body("[0].message", containsString("90 more moderate minutes, or 45 vigorous, by Sunday"));
+    }
+
+    /** The review runs every minute: someone with nothing due must not cost a transaction each time. */
+    @Test
+    void aPersonIsLookedAtOnlyWhenAReviewOrAPacingCheckIsDue() {
+        String user = newUser();
+        publishProfile(user, "America/New_York", null);
+        publish(exercise(user, "2026-11-23T07:00:00-05:00", 60, "cycling", Intensity.MODERATE, null));
+        awaitWeek(user, "2026-W48", 60.0);
+        Instant wednesday = Instant.parse("2026-11-25T15:00:00Z");
+        assertTrue(review.peopleDueAt(wednesday).contains(user), "last week's review is due");
+
+        review.reviewAt(wednesday);
+
+        assertFalse(review.peopleDueAt(wednesday.plusSeconds(60)).contains(user), "nothing is due until Thursday noon");
+        assertFalse(review.peopleDueAt(Instant.parse("2026-11-26T16:59:00Z")).contains(user), "11:59 in New York");
+        assertTrue(review.peopleDueAt(Instant.parse("2026-11-26T17:00:00Z")).contains(user), "pacing is due at noon");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,11 @@ public class Delivery extends PanacheEntityBase {
         return Optional.ofNullable(getEntityManager().createQuery(
                         "select min(d.dueAt) from Delivery d where d.channel = ?1 and d.status = 'pending'", Instant.class)
                 .setParameter(1, channel).getSingleResult());
+    }
+
+    /** A timestamp column as an untyped native query returns it. */
+    public static Instant instantOf(Object timestamp) {
+        return timestamp instanceof Instant instant ? instant : ((Timestamp) timestamp).toInstant();
     }
 
     public static Optional<Delivery> of(String userId, UUID adviceId, String channel) {

@@ -106,7 +106,7 @@ public class DeliveryPlanner {
             Object last = Panache.getEntityManager().createNativeQuery(
                             "select max(decided_at) from {h-schema}delivery where user_id = ?1 and rule_id = ?2 and decision = 'push'")
                     .setParameter(1, userId).setParameter(2, ruleId).getSingleResult();
-            return Optional.ofNullable(last).map(value -> value instanceof Instant instant ? instant : ((Timestamp) value).toInstant());
+            return Optional.ofNullable(last).map(Delivery::instantOf);
         }
     }
 }

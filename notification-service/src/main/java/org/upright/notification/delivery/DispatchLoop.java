@@ -43,8 +43,9 @@ public final class DispatchLoop implements AutoCloseable {
         });
     }
 
+    /** Does nothing once closed. */
     public void wake() {
-        if (wakes.getAndIncrement() == 0) {
+        if (wakes.getAndIncrement() == 0 && !thread.isShutdown()) {
             thread.execute(this::run);
         }
     }
@@ -58,11 +59,11 @@ public final class DispatchLoop implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warnf("%s failed, the next wake or sweep retries: %s", name, e.getMessage());
             }
-        } while (!wakes.compareAndSet(seen, 0));
+        } while (!thread.isShutdown() && !wakes.compareAndSet(seen, 0));
     }
 
     private synchronized void wakeAt(Instant due) {
-        if (timer != null && !timer.isDone() && !timerAt.isAfter(due)) {
+        if (thread.isShutdown() || timer != null && !timer.isDone() && !timerAt.isAfter(due)) {
             return;
         }
         if (timer != null) {
@@ -73,8 +74,22 @@ public final class DispatchLoop implements AutoCloseable {
         timer = thread.schedule(this::wake, delay, TimeUnit.MILLISECONDS);
     }
 
+    /** Lets a run under way finish (for a few seconds at most) and starts no other. */
     @Override
     public void close() {
-        thread.shutdownNow();
+        synchronized (this) {
+            thread.shutdown();
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,9 +1,9 @@
 package org.upright.notification.delivery;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -35,8 +35,8 @@ public class DispatchLoops {
         loops.values().forEach(DispatchLoop::wake);
     }
 
-    @PreDestroy
-    void stop() {
+    /** At the start of shutdown, while the database is still there for a run that is under way. */
+    void stop(@Observes ShutdownEvent shutdown) {
         loops.values().forEach(DispatchLoop::close);
     }
 

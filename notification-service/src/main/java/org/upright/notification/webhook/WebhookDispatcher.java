@@ -110,24 +110,30 @@ public class WebhookDispatcher implements ChannelDispatcher {
         while (activeSenders.get() < wanted) {
             activeSenders.incrementAndGet();
             senderThreads.execute(() -> {
+                boolean retriesToTime = true;
                 try {
-                    sendAllDue();
+                    retriesToTime = sendAllDue();
                 } catch (RuntimeException e) {
                     LOG.warnf("a webhook sender failed, the next wake retries: %s", e.getMessage());
                 } finally {
                     activeSenders.decrementAndGet();
-                    // the loop did not see the messages this sender held; they may have retries to time now
-                    due.fire(new DeliveriesDue(EnumSet.of(Channel.WEBHOOK)));
+                    if (retriesToTime) {
+                        // the loop skipped the messages this sender held, so it has not timed their retries
+                        due.fire(new DeliveriesDue(EnumSet.of(Channel.WEBHOOK)));
+                    }
                 }
             });
         }
         return nextDue();
     }
 
-    private void sendAllDue() {
-        while (sendOneDue(Instant.now())) {
-            // until nothing is due
+    /** @return whether a send failed and will be retried */
+    private boolean sendAllDue() {
+        boolean retries = false;
+        for (Optional<String> status = sendOneDue(Instant.now()); status.isPresent(); status = sendOneDue(Instant.now())) {
+            retries |= status.get().equals(Delivery.PENDING);
         }
+        return retries;
     }
 
     /** Turns due webhook deliveries into one message per endpoint; a person without endpoints gets none. */
@@ -166,18 +172,18 @@ public class WebhookDispatcher implements ChannelDispatcher {
     private Optional<Instant> nextDue() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Optional<Instant> delivery = Delivery.nextDue(Channel.WEBHOOK.wireName());
-            // a message a sender is sending right now is locked: skipping it keeps the loop from waking for it
-            @SuppressWarnings("unchecked")
+            // a message a sender is sending right now is locked: skipping it keeps the loop from waking for it.
+            // Untyped: a native query with a result class is planned anew on every run (QueryPlansTest).
             Optional<Instant> retry = Panache.getEntityManager().createNativeQuery(
                             "select next_attempt_at from {h-schema}webhook_message where status = 'pending' order by next_attempt_at"
-                                    + " limit 1 for update skip locked", Instant.class)
-                    .getResultList().stream().findFirst();
+                                    + " limit 1 for update skip locked")
+                    .getResultList().stream().findFirst().map(Delivery::instantOf);
             return Stream.of(delivery, retry).flatMap(Optional::stream).min(Comparator.naturalOrder());
         });
     }
 
-    /** Sends the most overdue message, if one is due; returns whether there was one. */
-    boolean sendOneDue(Instant now) {
+    /** Sends the most overdue message, if one is due; returns its new status, or nothing when none was due. */
+    Optional<String> sendOneDue(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var entityManager = Panache.getEntityManager();
             @SuppressWarnings("unchecked")
@@ -188,19 +194,19 @@ public class WebhookDispatcher implements ChannelDispatcher {
                                     + " for update of m skip locked")
                     .setParameter(1, Timestamp.from(now)).getResultList();
             if (due.isEmpty()) {
-                return false;
+                return Optional.<String>empty();
             }
             Object[] message = due.get(0);
             UUID id = (UUID) message[0];
             int attempts = ((Number) message[2]).intValue() + 1;
             String error = send(id.toString(), (String) message[3], (String) message[4], body((UUID) message[5], now));
-            String status = error == null ? "delivered" : attempts >= maxAttempts ? "failed" : "pending";
-            Instant next = error == null || status.equals("failed") ? now : now.plus(new RetryBackoff(firstRetry, longestRetry).after(attempts));
+            String status = error == null ? "delivered" : attempts >= maxAttempts ? Delivery.FAILED : Delivery.PENDING;
+            Instant next = error == null || status.equals(Delivery.FAILED) ? now : now.plus(new RetryBackoff(firstRetry, longestRetry).after(attempts));
             entityManager.createNativeQuery("update {h-schema}webhook_message set status = ?2, attempts = ?3, next_attempt_at = ?4,"
                             + " last_error = ?5, updated_at = ?6 where id = ?1")
                     .setParameter(1, id).setParameter(2, status).setParameter(3, attempts).setParameter(4, Timestamp.from(next))
                     .setParameter(5, error).setParameter(6, Timestamp.from(now)).executeUpdate();
-            if (status.equals("failed")) {
+            if (status.equals(Delivery.FAILED)) {
                 LOG.warnf("webhook message %s failed after %d attempts: %s", id, attempts, error);
                 meters.counter(Delivery.DEAD_LETTERS_METRIC, "channel", channel().wireName()).increment();
             }
@@ -211,9 +217,9 @@ public class WebhookDispatcher implements ChannelDispatcher {
                             + " when not exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status <> 'delivered')"
                             + " then 'delivered' else d.status end where d.id = ?1")
                     .setParameter(1, message[1]).setParameter(2, Timestamp.from(now))
-                    .setParameter(3, error == null ? null : (status.equals("failed") ? "failed after " + attempts + " attempts: " : "retrying after: ") + error)
+                    .setParameter(3, error == null ? null : (status.equals(Delivery.FAILED) ? "failed after " + attempts + " attempts: " : "retrying after: ") + error)
                     .executeUpdate();
-            return true;
+            return Optional.of(status);
         });
     }
 

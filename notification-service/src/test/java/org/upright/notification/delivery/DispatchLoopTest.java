@@ -83,6 +83,39 @@ class DispatchLoopTest {
         }
     }
 
+    /** Shutdown closes the loops before the database goes: a run under way finishes, and nothing starts after. */
+    @Test
+    void closingLetsARunFinishAndStartsNoOther() throws InterruptedException {
+        CountDownLatch runStarted = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        DispatchLoop loop = new DispatchLoop("test", () -> {
+            runs.incrementAndGet();
+            runStarted.countDown();
+            sleep(200);
+            finished.incrementAndGet();
+            return Optional.of(Instant.now().plus(Duration.ofMillis(100)));
+        });
+        loop.wake();
+        assertTrue(runStarted.await(5, TimeUnit.SECONDS));
+        loop.wake();
+
+        loop.close();
+        loop.wake();
+
+        assertEquals(1, finished.get(), "the run under way finished before close returned");
+        Thread.sleep(400);
+        assertEquals(1, runs.get(), "neither the wake during the run, the timer it set nor a wake after close ran it again");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
