@@ -1,5 +1,7 @@
 package org.upright.bench;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,9 +109,11 @@ public final class AdviceBenchmark {
                 nudgeLateness = nudgeLateness(kafka.bootstrapServers());
             }
 
-            log(String.format("pgbench: the service's SQL per batch (%.0f event ids, %.0f person-days), one transaction at a time",
-                    batchEvents, batchUserDays));
-            double pgbench = PgbenchRun.eventsPerSecond(database, (int) Math.round(batchEvents), (int) Math.round(batchUserDays), users, 20, work);
+            int consumers = consumersOfAdviceService(root);
+            log(String.format("pgbench: the service's SQL per batch (%.0f event ids, %.0f person-days), %d clients as the service has %d consumers",
+                    batchEvents, batchUserDays, consumers, consumers));
+            double pgbench = PgbenchRun.eventsPerSecond(database, (int) Math.round(batchEvents), (int) Math.round(batchUserDays), users,
+                    consumers, 20, work);
 
             Histogram lateness = new Histogram(3);
             nudgeLateness.forEach(millis -> lateness.recordValue(Math.max(0, millis)));
@@ -117,8 +122,8 @@ public final class AdviceBenchmark {
                     String.format("  backlog: %,d events for %,d people over 21 days, after %,d events for others that warm the service up",
                             events, users, warmUp),
                     String.format("  raw consumer (ConsumerPerformance, fetch rate): %,.0f records/s", raw),
-                    String.format("  pgbench, the service's SQL per batch (%.0f events, %.0f person-days per transaction): %,.0f events/s",
-                            batchEvents, batchUserDays, pgbench),
+                    String.format("  pgbench, the service's SQL per batch (%.0f events, %.0f person-days per transaction, %d clients): %,.0f events/s",
+                            batchEvents, batchUserDays, consumers, pgbench),
                     String.format("  advice-service until the lag is zero: %,.0f events/s = %.2f x pgbench (target >= 0.5), %.2f x raw consumer",
                             serviceRate, serviceRate / pgbench, serviceRate / raw),
                     String.format("  advice issued for the backlog: %,.0f; the outbox had published it all %.1f s after the last event was applied",
@@ -199,6 +204,15 @@ public final class AdviceBenchmark {
             values.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
         }
         return values;
+    }
+
+    /** How many consumers advice-service runs on activity-events: its channel's {@code concurrency}, 1 if unset. */
+    private static int consumersOfAdviceService(Path root) throws IOException {
+        Properties config = new Properties();
+        try (Reader reader = Files.newBufferedReader(root.resolve("advice-service/src/main/resources/application.properties"))) {
+            config.load(reader);
+        }
+        return Integer.parseInt(config.getProperty("mp.messaging.incoming.activity-events.concurrency", "1").trim());
     }
 
     private static double seconds(long startNanos) {

@@ -14,8 +14,9 @@ import org.upright.localinfra.LocalDatabase;
 
 /**
  * PostgreSQL's own pgbench running the SQL work advice-service does for each batch of events, on
- * the same server and tables, one transaction at a time as the service's consumer does: the
- * dedupe insert of the batch's event ids and the day-totals upsert of its person-days.
+ * the same server and tables, with as many clients as the service has consumers, each one
+ * transaction at a time on its own people as each consumer has its own partitions: the dedupe
+ * insert of the batch's event ids and the day-totals upsert of its person-days.
  */
 final class PgbenchRun {
 
@@ -29,12 +30,12 @@ final class PgbenchRun {
             \\set base random(1, 1000000000)
             BEGIN;
             insert into advice.processed_event (event_id, user_id, processed_at)
-              select gen_random_uuid(), 'pgbench-' || (g % :users), now() from generate_series(1, :batch) g
+              select gen_random_uuid(), 'pgbench-' || :client_id || '-' || (g % :users), now() from generate_series(1, :batch) g
               on conflict do nothing returning event_id;
             insert into advice.day_total (user_id, day, iso_week, moderate_seconds, vigorous_seconds, strength_sessions,
                 sitting_seconds, longest_bout_seconds, long_bouts, stretch_breaks, posture_seconds, poor_posture_seconds,
                 high_stress_seconds, pain_reports, max_pain_severity)
-              select 'pgbench-' || ((:base + g) % :users), d, to_char(d, 'IYYY-"W"IW'), 600, 0, 0, 1800, 1800, 0, 1, 600, 300, 0, 0, 0
+              select 'pgbench-' || :client_id || '-' || ((:base + g) % :users), d, to_char(d, 'IYYY-"W"IW'), 600, 0, 0, 1800, 1800, 0, 1, 600, 300, 0, 0, 0
               from generate_series(1, :rows) g, lateral (select current_date - ((:base + g) % 21)::int as d) as day
               on conflict (user_id, day) do update set
                 moderate_seconds = day_total.moderate_seconds + excluded.moderate_seconds,
@@ -58,16 +59,18 @@ final class PgbenchRun {
     /**
      * @param batch events per transaction, as the service's batches held on average
      * @param rows  person-days per transaction, as the service's batches touched on average
+     * @param clients transactions side by side, as the service's consumers run them
      * @return events per second: transactions per second times {@code batch}
      */
-    static double eventsPerSecond(LocalDatabase database, int batch, int rows, int users, int seconds, Path work) throws Exception {
+    static double eventsPerSecond(LocalDatabase database, int batch, int rows, int users, int clients, int seconds, Path work)
+            throws Exception {
         Path script = work.resolve("pgbench-advice.sql");
         Files.writeString(script, SCRIPT);
         Matcher url = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/([^?]+)").matcher(database.jdbcUrl());
         if (!url.find()) {
             throw new IllegalStateException("cannot read host, port and database from " + database.jdbcUrl());
         }
-        List<String> command = new ArrayList<>(List.of(pgbench().toString(), "-n", "-c", "1", "-j", "1", "-T", String.valueOf(seconds),
+        List<String> command = new ArrayList<>(List.of(pgbench().toString(), "-n", "-c", String.valueOf(clients), "-j", String.valueOf(clients), "-T", String.valueOf(seconds),
                 "-f", script.toString(), "-D", "batch=" + batch, "-D", "rows=" + rows, "-D", "users=" + Math.max(users, rows + 1),
                 "-h", url.group(1), "-p", url.group(2), "-U", database.username(), url.group(3)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -58,7 +58,7 @@ public class OutboxPublisher {
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "upright.outbox.batch-size", defaultValue = "100")
+    @ConfigProperty(name = "upright.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
     @ConfigProperty(name = "upright.outbox.ack-timeout", defaultValue = "10s")
