@@ -1,5 +1,6 @@
 package org.upright.activity.ingest;
 
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -7,6 +8,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,9 +22,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The event ids each person's devices have had accepted, so a retried post is answered as a
  * duplicate: one query and one insert per request, whatever the batch length. Plain JDBC: this is
  * on every request, where an ORM session and a JTA transaction cost more than the SQL.
+ *
+ * <p>An id is kept for {@link #RETENTION}: by then a post of its event is refused as too old
+ * (its start may lie at most {@link EventValidator#MAX_CLOCK_SKEW} after it was accepted), so
+ * forgetting it cannot let a duplicate through. A day more covers clocks that differ.
  */
 @ApplicationScoped
 public class AcceptedEvents {
+
+    static final Duration RETENTION = EventValidator.MAX_AGE.plus(EventValidator.MAX_CLOCK_SKEW).plus(Duration.ofDays(1));
+    private static final int FORGET_AT_ONCE = 10_000;
 
     @Inject
     @io.quarkus.agroal.DataSource("dedupe")
@@ -49,6 +60,31 @@ public class AcceptedEvents {
         } catch (SQLException e) {
             throw new IllegalStateException("could not look up accepted events", e);
         }
+    }
+
+    /** Deletes the ids accepted before {@code now} minus {@link #RETENTION}, a chunk at a time; returns how many. */
+    public long forgetExpired(Instant now) {
+        String sql = "delete from " + schema + ".accepted_event where ctid in (select ctid from " + schema
+                + ".accepted_event where accepted_at < ? limit " + FORGET_AT_ONCE + ")";
+        long forgotten = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setTimestamp(1, Timestamp.from(now.minus(RETENTION)));
+            int deleted;
+            do {
+                deleted = delete.executeUpdate();
+                forgotten += deleted;
+            } while (deleted == FORGET_AT_ONCE);
+            return forgotten;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget expired accepted events", e);
+        }
+    }
+
+    @Scheduled(every = "${upright.ingest.forget-expired-every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetExpired() {
+        forgetExpired(Instant.now());
     }
 
     /** One statement, committed without waiting for the disk (see the dedupe datasource's settings). */
