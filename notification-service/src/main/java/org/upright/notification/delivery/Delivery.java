@@ -10,8 +10,10 @@ import jakarta.persistence.Table;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.upright.notification.policy.Decision;
 
 /** One advice on one channel: the policy's decision, its reason, and how sending it went. */
 @Entity
@@ -70,6 +72,19 @@ public class Delivery extends PanacheEntityBase {
         return Optional.ofNullable(getEntityManager().createQuery(
                         "select min(d.dueAt) from Delivery d where d.channel = ?1 and d.status = 'pending'", Instant.class)
                 .setParameter(1, channel).getSingleResult());
+    }
+
+    /**
+     * Records what the policy decided, and when: a push counts towards the daily cap and the rule's
+     * cooldown from then on.
+     */
+    public void decided(Decision decision, String reason, Instant now) {
+        this.decision = decision.outcome().name().toLowerCase(Locale.ROOT);
+        this.reason = reason;
+        this.dueAt = decision.at();
+        this.status = decision.outcome() == Decision.Outcome.SUPPRESS ? SUPPRESSED : PENDING;
+        this.decidedAt = now;
+        this.updatedAt = now;
     }
 
     /** A timestamp column as an untyped native query returns it. */

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,7 +51,7 @@ public class DeliveryResource {
     public DeliveryView redeliver(@PathParam("userId") String userId, @PathParam("adviceId") UUID adviceId,
                                   @PathParam("channel") String channel) {
         access.requireSelfOrAdmin(userId);
-        Channel wanted = Arrays.stream(Channel.values()).filter(one -> one.wireName().equals(channel)).findFirst()
+        Channel wanted = Channel.fromWireName(channel)
                 .orElseThrow(() -> new InvalidRequestException("channel", "must be one of stream, webhook, email"));
         return DeliveryView.of(redelivery.redeliver(userId, adviceId, wanted));
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.upright.notification.policy.Channel;
@@ -16,7 +17,8 @@ import org.upright.notification.policy.Channel;
 /**
  * One dispatch loop per channel, woken at startup (for what was pending when the service stopped),
  * right after the commit that made one of its deliveries due, and by a sweep that catches what
- * another instance left behind.
+ * another instance left behind. Each run first judges again what quiet hours held back and has now
+ * fallen due, whatever its channel.
  */
 @Startup
 @ApplicationScoped
@@ -25,12 +27,18 @@ public class DispatchLoops {
     @Inject
     Instance<ChannelDispatcher> dispatchers;
 
+    @Inject
+    HeldBackDeliveries heldBack;
+
     private final Map<Channel, DispatchLoop> loops = new EnumMap<>(Channel.class);
 
     @PostConstruct
     void start() {
         for (ChannelDispatcher dispatcher : dispatchers) {
-            loops.put(dispatcher.channel(), new DispatchLoop(dispatcher.channel().wireName() + "-dispatch", dispatcher::dispatchDue));
+            loops.put(dispatcher.channel(), new DispatchLoop(dispatcher.channel().wireName() + "-dispatch", () -> {
+                heldBack.judgeDue(Instant.now());
+                return dispatcher.dispatchDue();
+            }));
         }
         loops.values().forEach(DispatchLoop::wake);
     }

@@ -79,7 +79,7 @@ public class EmailDispatcher implements ChannelDispatcher {
             @SuppressWarnings("unchecked")
             List<Object[]> due = entityManager.createNativeQuery(
                             "select id, user_id, advice_id, attempts from {h-schema}delivery where channel = 'email' and status = 'pending'"
-                                    + " and due_at <= ?1 order by due_at limit 1 for update skip locked")
+                                    + " and decision = 'push' and due_at <= ?1 order by due_at limit 1 for update skip locked")
                     .setParameter(1, Timestamp.from(now)).getResultList();
             if (due.isEmpty()) {
                 return false;

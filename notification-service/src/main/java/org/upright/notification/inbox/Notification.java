@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.upright.events.AdviceIssued;
+import org.upright.events.Severity;
 
 /** One advice in a person's inbox; its id is the advice id, so an advice lands once. */
 @Entity
@@ -80,6 +81,12 @@ public class Notification extends PanacheEntityBase {
         notification.issuedAt = advice.issuedAt();
         notification.receivedAt = receivedAt;
         return notification;
+    }
+
+    /** The advice as it came in, for the policy to judge again. */
+    public AdviceIssued toAdvice() {
+        return new AdviceIssued(adviceId, userId, ruleId, Severity.fromWireName(severity), message, figure, target, unit,
+                new AdviceIssued.Source(sourceDocument, sourceSection, sourcePoint), period, issuedAt);
     }
 
     /** The newest first, issued before {@code before} when it is given, only the unread when asked. */

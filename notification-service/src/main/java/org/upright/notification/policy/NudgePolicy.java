@@ -41,7 +41,8 @@ public final class NudgePolicy {
         return decisions;
     }
 
-    static Decision decide(AdviceIssued advice, Channel channel, NudgePreferences preferences, PushHistory history, Instant now) {
+    /** The decision for one channel, as {@link #decide(AdviceIssued, NudgePreferences, PushHistory, Instant)} makes it for each. */
+    public static Decision decide(AdviceIssued advice, Channel channel, NudgePreferences preferences, PushHistory history, Instant now) {
         boolean urgent = advice.severity() == Severity.URGENT;
         Instant staleAt = advice.issuedAt().plus(FRESH_FOR.getOrDefault(advice.ruleId(), DEFAULT_FRESH_FOR));
         if (!now.isBefore(staleAt)) {

@@ -157,11 +157,6 @@ public record PreferencesView(String timeZone, Map<String, Window> quietHours, I
     }
 
     private static Channel parseChannel(String channel) {
-        for (Channel candidate : Channel.values()) {
-            if (candidate.wireName().equals(channel)) {
-                return candidate;
-            }
-        }
-        return null;
+        return Channel.fromWireName(channel).orElse(null);
     }
 }

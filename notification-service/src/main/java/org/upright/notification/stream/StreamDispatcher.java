@@ -41,7 +41,7 @@ public class StreamDispatcher implements ChannelDispatcher {
         return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
                         "update {h-schema}delivery set status = 'delivered', delivered_at = ?1, updated_at = ?1, attempts = attempts + 1"
                                 + " where id in (select id from {h-schema}delivery where channel = 'stream' and status = 'pending'"
-                                + " and due_at <= ?1 order by due_at limit 500 for update skip locked)")
+                                + " and decision = 'push' and due_at <= ?1 order by due_at limit 500 for update skip locked)")
                 .setParameter(1, Timestamp.from(now))
                 .executeUpdate());
     }

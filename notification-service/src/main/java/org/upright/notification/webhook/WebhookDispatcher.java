@@ -142,7 +142,8 @@ public class WebhookDispatcher implements ChannelDispatcher {
             var entityManager = Panache.getEntityManager();
             @SuppressWarnings("unchecked")
             List<Object[]> due = entityManager.createNativeQuery(
-                            "select id, user_id from {h-schema}delivery where channel = 'webhook' and status = 'pending' and due_at <= ?1"
+                            "select id, user_id from {h-schema}delivery where channel = 'webhook' and status = 'pending' and decision = 'push'"
+                                    + " and due_at <= ?1"
                                     + " order by due_at limit " + EXPAND_AT_ONCE + " for update skip locked")
                     .setParameter(1, Timestamp.from(now)).getResultList();
             for (Object[] delivery : due) {

@@ -2,6 +2,8 @@ package org.upright.notification.delivery;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -79,10 +81,8 @@ class DeliveryLogTest {
     void inQuietHoursANudgeWaitsUntilTheyEnd() {
         String user = newUser();
         LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        String window = "{\"from\": \"%s\", \"to\": \"%s\"}".formatted(now.minusHours(1), now.plusHours(1));
-        String everyDay = String.join(", ", List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-                .stream().map(day -> "\"" + day + "\": " + window).toList());
-        prefer(user, "{\"timeZone\": \"UTC\", \"quietHours\": {" + everyDay + "}, \"channels\": [\"email\"]}");
+        prefer(user, "{\"timeZone\": \"UTC\", \"quietHours\": {" + everyDay(now.minusHours(1), now.plusHours(1))
+                + "}, \"channels\": [\"email\"]}");
         publish(advice(user, "posture-poor", Severity.WARNING));
 
         String dueAt = awaitLog(user, 1).body("[0].decision", equalTo("delay")).extract().path("[0].dueAt");
@@ -90,11 +90,38 @@ class DeliveryLogTest {
         assertTrue(wait.compareTo(Duration.ofMinutes(58)) > 0 && wait.compareTo(Duration.ofMinutes(61)) < 0, "due in " + wait);
     }
 
+    /** The night's nudges count towards the cap like the rest: when quiet hours end, they are judged again, oldest first. */
+    @Test
+    void whatQuietHoursHeldBackIsJudgedAgainWhenTheyEnd() {
+        String user = newUser();
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        prefer(user, "{\"timeZone\": \"UTC\", \"quietHours\": {" + everyDay(now.minusHours(1), now.plusSeconds(6))
+                + "}, \"dailyCap\": 2, \"channels\": [\"stream\"]}");
+        publish(advice(user, "posture-poor", Severity.WARNING));
+        publish(advice(user, "stress-high", Severity.WARNING));
+        publish(advice(user, "sitting-long-day", Severity.WARNING));
+        awaitLog(user, 3).body("decision", everyItem(equalTo("delay")));
+
+        await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user).then()
+                .body("decision", containsInAnyOrder("push", "push", "suppress"))
+                .body("reason", everyItem(startsWith("held back until ")))
+                .body("find { it.decision == 'suppress' }.ruleId", equalTo("sitting-long-day"))
+                .body("find { it.decision == 'suppress' }.reason", containsString("daily cap: 2"))
+                .body("findAll { it.decision == 'push' }.status", everyItem(equalTo("delivered"))));
+    }
+
     @Test
     void theLogIsOnlyForItsPerson() {
         String user = newUser();
         as(newUser()).when().get("/api/v1/users/{user}/deliveries", user).then().statusCode(403);
         given().when().get("/api/v1/users/{user}/deliveries", user).then().statusCode(401);
+    }
+
+    /** The same quiet hours on every day of the week, as the preferences' JSON. */
+    private static String everyDay(LocalTime from, LocalTime to) {
+        String window = "{\"from\": \"%s\", \"to\": \"%s\"}".formatted(from, to);
+        return String.join(", ", List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+                .stream().map(day -> "\"" + day + "\": " + window).toList());
     }
 
     private static ValidatableResponse awaitLog(String user, int entries) {

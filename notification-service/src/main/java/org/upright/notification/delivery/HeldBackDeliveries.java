@@ -1,0 +1,75 @@
+package org.upright.notification.delivery;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.upright.notification.inbox.Notification;
+import org.upright.notification.policy.Channel;
+import org.upright.notification.policy.Decision;
+import org.upright.notification.policy.NudgePolicy;
+import org.upright.notification.policy.NudgePreferences;
+import org.upright.notification.preferences.PreferencesStore;
+
+/**
+ * Judges a delivery that quiet hours held back once more when it falls due, against the pushes
+ * made since: the daily cap and the cooldowns hold for what waited overnight as for the rest, and a
+ * nudge muted, snoozed or gone stale meanwhile is not pushed. The channels of one advice are judged
+ * together, the oldest advice first, so that each push counts for the next. The dispatchers send only
+ * deliveries decided {@code push}, so none goes out before this second look.
+ */
+@ApplicationScoped
+public class HeldBackDeliveries {
+
+    private static final int JUDGE_AT_ONCE = 100;
+
+    @Inject
+    PreferencesStore preferences;
+
+    @Inject
+    Event<DeliveriesDue> due;
+
+    /** @return how many held-back deliveries fell due and were judged */
+    public int judgeDue(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var entityManager = Panache.getEntityManager();
+            @SuppressWarnings("unchecked")
+            List<UUID> ids = entityManager.createNativeQuery(
+                            "select id from {h-schema}delivery where decision = 'delay' and status = 'pending' and due_at <= ?1"
+                                    + " order by due_at limit " + JUDGE_AT_ONCE + " for update skip locked")
+                    .setParameter(1, Timestamp.from(now)).getResultList();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            Map<UUID, List<Delivery>> byAdvice = Delivery.<Delivery>list("id in ?1", ids).stream()
+                    .collect(Collectors.groupingBy(delivery -> delivery.adviceId));
+            EnumSet<Channel> toSend = EnumSet.noneOf(Channel.class);
+            for (Notification advice : Notification.<Notification>list("adviceId in ?1 order by issuedAt", byAdvice.keySet())) {
+                NudgePreferences wanted = preferences.policyOf(advice.userId);
+                RecordedPushes pushes = new RecordedPushes(advice.userId, wanted.zone());
+                for (Delivery delivery : byAdvice.get(advice.adviceId)) {
+                    Channel channel = Channel.fromWireName(delivery.channel).orElseThrow();
+                    Decision decision = NudgePolicy.decide(advice.toAdvice(), channel, wanted, pushes, now);
+                    delivery.decided(decision, "held back until " + delivery.dueAt + ", then " + decision.reason(), now);
+                    if (decision.outcome() != Decision.Outcome.SUPPRESS) {
+                        toSend.add(channel);
+                    }
+                }
+                // the next advice's cap and cooldowns count these pushes
+                entityManager.flush();
+            }
+            if (!toSend.isEmpty()) {
+                due.fire(new DeliveriesDue(toSend));
+            }
+            return ids.size();
+        });
+    }
+}
