@@ -28,6 +28,9 @@ public class DeliveryPlanner {
     @Inject
     Event<DeliveriesDue> due;
 
+    @Inject
+    Event<HeldBack> heldBack;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Decision> plan(AdviceIssued advice, Instant now) {
         NudgePreferences wanted = preferences.policyOf(advice.userId());
@@ -44,6 +47,9 @@ public class DeliveryPlanner {
             delivery.persist();
             if (decision.outcome() != Decision.Outcome.SUPPRESS) {
                 toSend.add(decision.channel());
+            }
+            if (decision.outcome() == Decision.Outcome.DELAY) {
+                heldBack.fire(new HeldBack(decision.at()));
             }
         }
         if (!toSend.isEmpty()) {

@@ -54,6 +54,7 @@ public class DispatchLoops {
 
     @Scheduled(every = "${upright.delivery.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
+        heldBack.lookAgain();
         loops.values().forEach(DispatchLoop::wake);
     }
 }

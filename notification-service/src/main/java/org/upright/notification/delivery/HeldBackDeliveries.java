@@ -4,6 +4,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.upright.notification.inbox.Notification;
 import org.upright.notification.policy.Channel;
@@ -37,8 +40,46 @@ public class HeldBackDeliveries {
     @Inject
     Event<DeliveriesDue> due;
 
+    /**
+     * The earliest a held-back delivery falls due, as far as this instance knows: until then a run
+     * needs no look, which spares every nudge a transaction. {@link #lookAgain()} forgets it.
+     */
+    private final AtomicReference<Instant> nextDue = new AtomicReference<>(Instant.MIN);
+
+    void heldBack(@Observes(during = TransactionPhase.AFTER_SUCCESS) HeldBack heldBack) {
+        nextDue.accumulateAndGet(heldBack.until(), HeldBackDeliveries::earlier);
+    }
+
+    /** Another instance may have held deliveries back: the next run looks. */
+    void lookAgain() {
+        nextDue.set(Instant.MIN);
+    }
+
     /** @return how many held-back deliveries fell due and were judged */
     public int judgeDue(Instant now) {
+        if (nextDue.get().isAfter(now)) {
+            return 0;
+        }
+        // forgotten before the look, so what is held back meanwhile is either seen by it or kept by heldBack()
+        nextDue.set(Instant.MAX);
+        try {
+            Judged judged = judge(now);
+            nextDue.accumulateAndGet(judged.nextDue(), HeldBackDeliveries::earlier);
+            return judged.count();
+        } catch (RuntimeException e) {
+            lookAgain();
+            throw e;
+        }
+    }
+
+    private record Judged(int count, Instant nextDue) {
+    }
+
+    private static Instant earlier(Instant one, Instant other) {
+        return one.isBefore(other) ? one : other;
+    }
+
+    private Judged judge(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var entityManager = Panache.getEntityManager();
             @SuppressWarnings("unchecked")
@@ -47,7 +88,7 @@ public class HeldBackDeliveries {
                                     + " order by due_at limit " + JUDGE_AT_ONCE + " for update skip locked")
                     .setParameter(1, Timestamp.from(now)).getResultList();
             if (ids.isEmpty()) {
-                return 0;
+                return new Judged(0, heldBackUntil());
             }
             Map<UUID, List<Delivery>> byAdvice = Delivery.<Delivery>list("id in ?1", ids).stream()
                     .collect(Collectors.groupingBy(delivery -> delivery.adviceId));
@@ -69,7 +110,14 @@ public class HeldBackDeliveries {
             if (!toSend.isEmpty()) {
                 due.fire(new DeliveriesDue(toSend));
             }
-            return ids.size();
+            return new Judged(ids.size(), heldBackUntil());
         });
+    }
+
+    /** When the next held-back delivery falls due; {@link Instant#MAX} when none is held back. */
+    private static Instant heldBackUntil() {
+        Object next = Panache.getEntityManager().createNativeQuery(
+                "select min(due_at) from {h-schema}delivery where decision = 'delay' and status = 'pending'").getSingleResult();
+        return next == null ? Instant.MAX : Delivery.instantOf(next);
     }
 }

@@ -175,6 +175,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
             Optional<Instant> delivery = Delivery.nextDue(Channel.WEBHOOK.wireName());
             // a message a sender is sending right now is locked: skipping it keeps the loop from waking for it.
             // Untyped: a native query with a result class is planned anew on every run (QueryPlansTest).
+            @SuppressWarnings("unchecked")
             Optional<Instant> retry = Panache.getEntityManager().createNativeQuery(
                             "select next_attempt_at from {h-schema}webhook_message where status = 'pending' order by next_attempt_at"
                                     + " limit 1 for update skip locked")
