@@ -4,6 +4,7 @@ import static org.upright.events.CloudEventHeaders.utf8;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -13,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,7 @@ import org.upright.events.CloudEventHeaders;
 public class OutboxPublisher {
 
     private static final String SOURCE = "/advice-service";
+    private static final int FORGET_AT_ONCE = 10_000;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -112,6 +115,25 @@ public class OutboxPublisher {
                 .executeUpdate();
         pending.forEach(entityManager::detach);
         return pending.size();
+    }
+
+    /**
+     * Deletes what was published before {@code before}, a chunk at a time: the advice itself stays in
+     * the advice table, and the broker keeps the records.
+     *
+     * @return how many records were deleted
+     */
+    public long forgetPublishedBefore(Instant before) {
+        long forgotten = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                            "delete from {h-schema}outbox_message where ctid in (select ctid from {h-schema}outbox_message"
+                                    + " where published_at < :before limit " + FORGET_AT_ONCE + ")")
+                    .setParameter("before", before).executeUpdate());
+            forgotten += deleted;
+        } while (deleted == FORGET_AT_ONCE);
+        return forgotten;
     }
 
     public int batchSize() {

@@ -2,6 +2,7 @@ package org.upright.advice.outbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -56,6 +57,38 @@ class OutboxRelayTest {
         assertEquals(id.toString(), TopicReader.header(published.get(0), "ce_id"));
         OutboxMessage stored = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.findById(id));
         assertNotNull(stored.publishedAt, "marked published once acknowledged");
+    }
+
+    @Test
+    void publishedRecordsAreDeletedOnceOlderThanTheyAreKeptAndNothingElse() {
+        Instant now = Instant.now();
+        UUID old = stored(now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(8)));
+        UUID recent = stored(now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)));
+        UUID unpublished = stored(now.minus(Duration.ofDays(8)), null);
+
+        publisher.forgetPublishedBefore(now.minus(Duration.ofDays(7)));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertNull(OutboxMessage.findById(old), "published 8 days ago");
+            assertNotNull(OutboxMessage.findById(recent), "published yesterday");
+            assertNotNull(OutboxMessage.findById(unpublished), "never published");
+        });
+    }
+
+    private static UUID stored(Instant createdAt, Instant publishedAt) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMessage message = new OutboxMessage();
+            message.id = id;
+            message.topic = Topics.ADVICE_ISSUED;
+            message.messageKey = "user-" + UUID.randomUUID();
+            message.ceType = "org.upright.advice.issued.v1";
+            message.payload = "{\"adviceId\":\"" + id + "\"}";
+            message.createdAt = createdAt;
+            message.publishedAt = publishedAt;
+            message.persist();
+        });
+        return id;
     }
 
     /** The relay runs after every commit: a query planned anew each time would fill the plan cache with entries of one hash. */
