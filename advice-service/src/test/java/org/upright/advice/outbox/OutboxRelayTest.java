@@ -37,18 +37,8 @@ class OutboxRelayTest {
     @Test
     void recordLeftInTheOutboxByACrashIsPublishedByTheSweep() {
         String user = "user-" + UUID.randomUUID();
-        UUID id = UUID.randomUUID();
         // Written straight to the table, as if the service had died right after committing: no after-commit trigger.
-        QuarkusTransaction.requiringNew().run(() -> {
-            OutboxMessage message = new OutboxMessage();
-            message.id = id;
-            message.topic = Topics.ADVICE_ISSUED;
-            message.messageKey = user;
-            message.ceType = "org.upright.advice.issued.v1";
-            message.payload = "{\"adviceId\":\"" + id + "\"}";
-            message.createdAt = Instant.now();
-            message.persist();
-        });
+        UUID id = stored(user, Instant.now(), null);
 
         List<ConsumerRecord<String, String>> published = TopicReader.read(bootstrapServers, Topics.ADVICE_ISSUED,
                 record -> user.equals(record.key()), 1, Duration.ofSeconds(20));
@@ -62,9 +52,9 @@ class OutboxRelayTest {
     @Test
     void publishedRecordsAreDeletedOnceOlderThanTheyAreKeptAndNothingElse() {
         Instant now = Instant.now();
-        UUID old = stored(now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(8)));
-        UUID recent = stored(now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)));
-        UUID unpublished = stored(now.minus(Duration.ofDays(8)), null);
+        UUID old = stored("user-" + UUID.randomUUID(), now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(8)));
+        UUID recent = stored("user-" + UUID.randomUUID(), now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)));
+        UUID unpublished = stored("user-" + UUID.randomUUID(), now.minus(Duration.ofDays(8)), null);
 
         publisher.forgetPublishedBefore(now.minus(Duration.ofDays(7)));
 
@@ -75,13 +65,13 @@ class OutboxRelayTest {
         });
     }
 
-    private static UUID stored(Instant createdAt, Instant publishedAt) {
+    private static UUID stored(String user, Instant createdAt, Instant publishedAt) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             OutboxMessage message = new OutboxMessage();
             message.id = id;
             message.topic = Topics.ADVICE_ISSUED;
-            message.messageKey = "user-" + UUID.randomUUID();
+            message.messageKey = user;
             message.ceType = "org.upright.advice.issued.v1";
             message.payload = "{\"adviceId\":\"" + id + "\"}";
             message.createdAt = createdAt;
