@@ -42,7 +42,10 @@ public final class LocalDatabase implements AutoCloseable {
         }
         try {
             Path dataDir = Files.createTempDirectory("upright-postgres-");
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true);
+            // No shutdown hook of its own: on SIGTERM it would stop the server while the services that
+            // use it are still shutting down. close() stops it after them; the watchdog, if this JVM dies.
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false);
             if (port != 0) {
                 builder.setPort(port);
             }
