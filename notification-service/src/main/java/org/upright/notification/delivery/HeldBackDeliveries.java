@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.upright.events.AdviceIssued;
 import org.upright.notification.inbox.Notification;
 import org.upright.notification.policy.Channel;
 import org.upright.notification.policy.Decision;
@@ -94,11 +95,12 @@ public class HeldBackDeliveries {
                     .collect(Collectors.groupingBy(delivery -> delivery.adviceId));
             EnumSet<Channel> toSend = EnumSet.noneOf(Channel.class);
             for (Notification advice : Notification.<Notification>list("adviceId in ?1 order by issuedAt", byAdvice.keySet())) {
+                AdviceIssued issued = advice.toAdvice();
                 NudgePreferences wanted = preferences.policyOf(advice.userId);
                 RecordedPushes pushes = new RecordedPushes(advice.userId, wanted.zone());
                 for (Delivery delivery : byAdvice.get(advice.adviceId)) {
                     Channel channel = Channel.fromWireName(delivery.channel).orElseThrow();
-                    Decision decision = NudgePolicy.decide(advice.toAdvice(), channel, wanted, pushes, now);
+                    Decision decision = NudgePolicy.decide(issued, channel, wanted, pushes, now);
                     delivery.decided(decision, "held back until " + delivery.dueAt + ", then " + decision.reason(), now);
                     if (decision.outcome() != Decision.Outcome.SUPPRESS) {
                         toSend.add(channel);
