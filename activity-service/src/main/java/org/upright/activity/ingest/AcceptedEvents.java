@@ -3,7 +3,6 @@ package org.upright.activity.ingest;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,12 +43,11 @@ public class AcceptedEvents {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
-        String sql = "select event_id from " + schema + ".accepted_event where user_id = ? and event_id = any(?)";
+        String sql = "select event_id from " + schema + ".accepted_event where user_id = ? and event_id = any(?::uuid[])";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
-            Array ids = connection.createArrayOf("uuid", eventIds.toArray());
             select.setString(1, userId);
-            select.setArray(2, ids);
+            select.setObject(2, uuids(eventIds));
             Set<UUID> found = new HashSet<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -93,14 +91,19 @@ public class AcceptedEvents {
             return;
         }
         String sql = "insert into " + schema + ".accepted_event (user_id, event_id, accepted_at)"
-                + " select ?, id, now() from unnest(?) as id on conflict do nothing";
+                + " select ?, id, now() from unnest(?::uuid[]) as id on conflict do nothing";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setString(1, userId);
-            insert.setArray(2, connection.createArrayOf("uuid", eventIds.toArray()));
+            insert.setObject(2, uuids(eventIds));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not record accepted events", e);
         }
+    }
+
+    /** As text, which the driver sends in binary: a {@code UUID[]} would be spelt out and escaped instead. */
+    private static String[] uuids(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).toArray(String[]::new);
     }
 }

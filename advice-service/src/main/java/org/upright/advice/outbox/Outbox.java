@@ -41,11 +41,11 @@ public class Outbox {
                 + " as entry(id, topic, message_key, ce_type, payload)";
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
             insert.setTimestamp(1, Timestamp.from(clock.instant()));
-            insert.setArray(2, connection.createArrayOf("uuid", column(entries, Entry::id)));
-            insert.setArray(3, connection.createArrayOf("text", column(entries, Entry::topic)));
-            insert.setArray(4, connection.createArrayOf("text", column(entries, Entry::key)));
-            insert.setArray(5, connection.createArrayOf("text", column(entries, Entry::ceType)));
-            insert.setArray(6, connection.createArrayOf("text", column(entries, Entry::payload)));
+            insert.setObject(2, column(entries, entry -> entry.id().toString()));
+            insert.setObject(3, column(entries, Entry::topic));
+            insert.setObject(4, column(entries, Entry::key));
+            insert.setObject(5, column(entries, Entry::ceType));
+            insert.setObject(6, column(entries, Entry::payload));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write to the outbox", e);
@@ -53,7 +53,7 @@ public class Outbox {
         written.fire(new OutboxWritten());
     }
 
-    private static Object[] column(List<Entry> entries, Function<Entry, Object> value) {
-        return entries.stream().map(value).toArray();
+    private static String[] column(List<Entry> entries, Function<Entry, String> value) {
+        return entries.stream().map(value).toArray(String[]::new);
     }
 }

@@ -26,8 +26,8 @@ public class People {
     public Map<String, Known> byId(Collection<String> userIds) {
         Map<String, Known> known = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("select user_id, time_zone, birth_year from person where user_id = any(?)")) {
-            select.setArray(1, connection.createArrayOf("text", userIds.toArray()));
+             PreparedStatement select = connection.prepareStatement("select user_id, time_zone, birth_year from person where user_id = any(?::text[])")) {
+            select.setObject(1, userIds.toArray(String[]::new));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     known.put(row.getString(1), new Known(row.getString(2), row.getObject(3, Integer.class)));

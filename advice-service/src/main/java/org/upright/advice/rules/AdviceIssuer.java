@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.upright.advice.outbox.Outbox;
 import org.upright.events.CloudEventTypes;
 import org.upright.events.EventJson;
@@ -73,19 +74,19 @@ public class AdviceIssuer {
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int p = 1;
             insert.setTimestamp(p++, Timestamp.from(now));
-            insert.setArray(p++, connection.createArrayOf("uuid", column(advice, one -> one.id)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.userId)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.ruleId)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.cause)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.period)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.severity)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.message)));
-            insert.setArray(p++, connection.createArrayOf("float8", column(advice, one -> one.figure)));
-            insert.setArray(p++, connection.createArrayOf("float8", column(advice, one -> one.target)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.unit)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.sourceDocument)));
-            insert.setArray(p++, connection.createArrayOf("text", column(advice, one -> one.sourceSection)));
-            insert.setArray(p, connection.createArrayOf("text", column(advice, one -> one.sourcePoint)));
+            insert.setObject(p++, column(advice, one -> one.id.toString(), String[]::new));
+            insert.setObject(p++, column(advice, one -> one.userId, String[]::new));
+            insert.setObject(p++, column(advice, one -> one.ruleId, String[]::new));
+            insert.setObject(p++, column(advice, one -> one.cause, String[]::new));
+            insert.setObject(p++, column(advice, one -> one.period, String[]::new));
+            insert.setObject(p++, column(advice, one -> one.severity, String[]::new));
+            insert.setObject(p++, column(advice, one -> one.message, String[]::new));
+            insert.setObject(p++, column(advice, one -> one.figure, Double[]::new));
+            insert.setObject(p++, column(advice, one -> one.target, Double[]::new));
+            insert.setObject(p++, column(advice, one -> one.unit, String[]::new));
+            insert.setObject(p++, column(advice, one -> one.sourceDocument, String[]::new));
+            insert.setObject(p++, column(advice, one -> one.sourceSection, String[]::new));
+            insert.setObject(p, column(advice, one -> one.sourcePoint, String[]::new));
             try (ResultSet row = insert.executeQuery()) {
                 while (row.next()) {
                     Advice issued = byId.get(row.getObject(1, UUID.class));
@@ -101,7 +102,7 @@ public class AdviceIssuer {
         return entries.size();
     }
 
-    private static Object[] column(List<Advice> advice, Function<Advice, Object> value) {
-        return advice.stream().map(value).toArray();
+    private static <T> T[] column(List<Advice> advice, Function<Advice, T> value, IntFunction<T[]> array) {
+        return advice.stream().map(value).toArray(array);
     }
 }

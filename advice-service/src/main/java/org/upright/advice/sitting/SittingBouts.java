@@ -39,23 +39,22 @@ public class SittingBouts {
         Map<List<String>, Bout> lastClose = new LinkedHashMap<>();
         bouts.forEach(bout -> lastClose.put(List.of(bout.userId(), bout.boutId()), bout));
         upsert("on conflict (user_id, bout_id) do update set ended_at = excluded.ended_at", new ArrayList<>(lastClose.values()),
-                bout -> Timestamp.from(bout.end()), bout -> bout.start());
+                Bout::end, Bout::start);
     }
 
     /** One statement for all the bouts, whatever their number. */
-    private void upsert(String onConflict, List<Bout> bouts, Function<Bout, Timestamp> endedAt, Function<Bout, Instant> nudgeDueAt) {
+    private void upsert(String onConflict, List<Bout> bouts, Function<Bout, Instant> endedAt, Function<Bout, Instant> nudgeDueAt) {
         if (bouts.isEmpty()) {
             return;
         }
         String sql = "insert into sitting_bout (user_id, bout_id, started_at, ended_at, nudge_due_at)"
                 + " select * from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[]) " + onConflict;
         try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", bouts.stream().map(Bout::userId).toArray()));
-            statement.setArray(2, connection.createArrayOf("text", bouts.stream().map(Bout::boutId).toArray()));
-            statement.setArray(3, connection.createArrayOf("timestamptz", bouts.stream().map(bout -> Timestamp.from(bout.start())).toArray()));
-            statement.setArray(4, connection.createArrayOf("timestamptz", bouts.stream().map(endedAt).toArray()));
-            statement.setArray(5, connection.createArrayOf("timestamptz",
-                    bouts.stream().map(bout -> Timestamp.from(nudgeDueAt.apply(bout))).toArray()));
+            statement.setObject(1, bouts.stream().map(Bout::userId).toArray(String[]::new));
+            statement.setObject(2, bouts.stream().map(Bout::boutId).toArray(String[]::new));
+            statement.setObject(3, bouts.stream().map(bout -> bout.start().toString()).toArray(String[]::new));
+            statement.setObject(4, bouts.stream().map(endedAt).map(end -> end == null ? null : end.toString()).toArray(String[]::new));
+            statement.setObject(5, bouts.stream().map(bout -> nudgeDueAt.apply(bout).toString()).toArray(String[]::new));
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not store sitting bouts", e);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The day totals table. A batch of events becomes one upsert statement with a row per person-day
@@ -54,16 +55,16 @@ public class DayTotals {
         List<Map.Entry<UserDay, DayFigures>> rows = new ArrayList<>(additions.entrySet());
         try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             int p = 1;
-            upsert.setArray(p++, connection.createArrayOf("text", column(rows, row -> row.getKey().userId())));
-            upsert.setArray(p++, connection.createArrayOf("text", column(rows, row -> row.getKey().day().toString())));
-            upsert.setArray(p++, connection.createArrayOf("text", column(rows, row -> row.getKey().week().toString())));
-            List<Function<DayFigures, Object>> figures = List.of(DayFigures::moderateSeconds, DayFigures::vigorousSeconds,
+            upsert.setObject(p++, column(rows, row -> row.getKey().userId(), String[]::new));
+            upsert.setObject(p++, column(rows, row -> row.getKey().day().toString(), String[]::new));
+            upsert.setObject(p++, column(rows, row -> row.getKey().week().toString(), String[]::new));
+            List<Function<DayFigures, Number>> figures = List.of(DayFigures::moderateSeconds, DayFigures::vigorousSeconds,
                     DayFigures::strengthSessions, DayFigures::sittingSeconds, DayFigures::longestBoutSeconds, DayFigures::longBouts,
                     DayFigures::stretchBreaks, DayFigures::postureSeconds, DayFigures::poorPostureSeconds,
                     DayFigures::highStressSeconds, DayFigures::painReports, DayFigures::maxPainSeverity);
-            for (Function<DayFigures, Object> figure : figures) {
-                Object[] values = column(rows, row -> figure.apply(row.getValue()));
-                upsert.setArray(p++, connection.createArrayOf(values[0] instanceof Long ? "int8" : "int4", values));
+            for (Function<DayFigures, Number> figure : figures) {
+                // Typed arrays go to the server in binary; each column's SQL cast says whether it is int8 or int4.
+                upsert.setObject(p++, column(rows, row -> figure.apply(row.getValue()).longValue(), Long[]::new));
             }
             upsert.executeUpdate();
         } catch (SQLException e) {
@@ -73,10 +74,10 @@ public class DayTotals {
 
     /** The stored days of these people from {@code from} to {@code to}, both included, per person in day order. */
     public Map<String, TreeMap<LocalDate, DayFigures>> days(Collection<String> userIds, LocalDate from, LocalDate to) {
-        String sql = "select user_id, day, " + COLUMNS + " from day_total where user_id = any(?) and day between ? and ?";
+        String sql = "select user_id, day, " + COLUMNS + " from day_total where user_id = any(?::text[]) and day between ? and ?";
         Map<String, TreeMap<LocalDate, DayFigures>> days = new HashMap<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setArray(1, connection.createArrayOf("text", userIds.toArray()));
+            select.setObject(1, userIds.toArray(String[]::new));
             select.setObject(2, from);
             select.setObject(3, to);
             try (ResultSet row = select.executeQuery()) {
@@ -97,7 +98,8 @@ public class DayTotals {
         return days(List.of(userId), from, to).getOrDefault(userId, new TreeMap<>());
     }
 
-    private static Object[] column(List<Map.Entry<UserDay, DayFigures>> rows, Function<Map.Entry<UserDay, DayFigures>, Object> value) {
-        return rows.stream().map(value).toArray();
+    private static <T> T[] column(List<Map.Entry<UserDay, DayFigures>> rows, Function<Map.Entry<UserDay, DayFigures>, T> value,
+            IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
     }
 }

@@ -35,8 +35,8 @@ public class ExerciseKinds {
         }
         try (Connection connection = dataSource.getConnection()) {
             Set<String> experienced = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("select distinct user_id from exercise_kind where user_id = any(?)")) {
-                select.setArray(1, connection.createArrayOf("text", sessions.stream().map(Session::userId).distinct().toArray()));
+            try (PreparedStatement select = connection.prepareStatement("select distinct user_id from exercise_kind where user_id = any(?::text[])")) {
+                select.setObject(1, sessions.stream().map(Session::userId).distinct().toArray(String[]::new));
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         experienced.add(row.getString(1));
@@ -46,9 +46,9 @@ public class ExerciseKinds {
             Set<List<String>> inserted = new HashSet<>();
             try (PreparedStatement insert = connection.prepareStatement("insert into exercise_kind (user_id, activity, first_day)"
                     + " select * from unnest(?::text[], ?::text[], ?::date[]) on conflict do nothing returning user_id, activity")) {
-                insert.setArray(1, connection.createArrayOf("text", sessions.stream().map(Session::userId).toArray()));
-                insert.setArray(2, connection.createArrayOf("text", sessions.stream().map(Session::activity).toArray()));
-                insert.setArray(3, connection.createArrayOf("text", sessions.stream().map(session -> session.day().toString()).toArray()));
+                insert.setObject(1, sessions.stream().map(Session::userId).toArray(String[]::new));
+                insert.setObject(2, sessions.stream().map(Session::activity).toArray(String[]::new));
+                insert.setObject(3, sessions.stream().map(session -> session.day().toString()).toArray(String[]::new));
                 try (ResultSet row = insert.executeQuery()) {
                     while (row.next()) {
                         inserted.add(List.of(row.getString(1), row.getString(2)));

@@ -31,8 +31,8 @@ public class ProcessedEvents {
                 + " select id, user_id, now() from unnest(?::uuid[], ?::text[]) as claimed(id, user_id)"
                 + " on conflict do nothing returning event_id";
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setArray(1, connection.createArrayOf("uuid", events.stream().map(ActivityEvent::eventId).toArray()));
-            insert.setArray(2, connection.createArrayOf("text", events.stream().map(ActivityEvent::userId).toArray()));
+            insert.setObject(1, events.stream().map(event -> event.eventId().toString()).toArray(String[]::new));
+            insert.setObject(2, events.stream().map(ActivityEvent::userId).toArray(String[]::new));
             Set<UUID> claimed = new HashSet<>();
             try (ResultSet rows = insert.executeQuery()) {
                 while (rows.next()) {
