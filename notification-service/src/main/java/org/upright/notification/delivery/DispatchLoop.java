@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
  * Runs one channel's sending on its own thread whenever it is woken: right after a commit that made
  * a delivery due, when the next retry or held-back delivery falls due, and on the sweep that
  * catches what another instance or a crash left behind. A wake while it runs makes it run once
- * more, so nothing committed before a wake waits for the sweep.
+ * more, so nothing committed before a wake waits for the sweep. The {@code StreamFeed} runs on one
+ * too, woken by its own timer.
  */
 public final class DispatchLoop implements AutoCloseable {
 

@@ -6,6 +6,7 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,11 +17,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.upright.notification.access.Access;
 import org.upright.notification.inbox.InboxResource.NotificationView;
@@ -30,11 +32,14 @@ import org.upright.problems.InvalidRequestException;
 /**
  * A person's nudges as Server-Sent Events, as the policy lets them through to the live stream. Each
  * event's id is its place in the stream; a client that reconnects with Last-Event-ID gets what it
- * missed, then the new ones. The stream reads the database, so any instance serves any client.
+ * missed, then the new ones. The stream reads the database when the {@link StreamFeed} says there
+ * may be news, so any instance serves any client.
  */
 @Path("/api/v1/users/{userId}/stream")
 @Authenticated
 public class StreamResource {
+
+    private static final int PAGE = 100;
 
     @Inject
     Access access;
@@ -42,8 +47,8 @@ public class StreamResource {
     @Context
     Sse sse;
 
-    @ConfigProperty(name = "upright.stream.poll-interval", defaultValue = "500ms")
-    Duration pollInterval;
+    @Inject
+    StreamFeed feed;
 
     @GET
     @Blocking
@@ -52,43 +57,56 @@ public class StreamResource {
     public Multi<OutboundSseEvent> stream(@PathParam("userId") String userId, @HeaderParam("Last-Event-ID") String lastEventId) {
         access.requireSelfOrAdmin(userId);
         AtomicLong seen = new AtomicLong(lastEventId == null ? latest(userId) : parse(lastEventId));
-        return Multi.createFrom().ticks().every(pollInterval)
+        // Only whether there may be news matters, so a wake that waits for the last one to be served is dropped.
+        return Multi.createFrom().<Boolean>emitter(wakes -> {
+                    Runnable stopListening = feed.listen(userId, () -> wakes.emit(true));
+                    wakes.onTermination(stopListening);
+                    wakes.emit(true); // what was missed since Last-Event-ID, or since the start of the call
+                }, BackPressureStrategy.LATEST)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToIterable(tick -> after(userId, seen))
+                .onItem().transformToIterable(wake -> after(userId, seen))
                 .onItem().transform(event -> sse.newEventBuilder()
-                        .id(Long.toString(event.seq()))
+                        .id(Long.toString(event.position()))
                         .name("nudge")
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(NotificationView.class, event.nudge())
                         .build());
     }
 
-    private record StreamEvent(long seq, NotificationView nudge) {
+    private record StreamEvent(long position, NotificationView nudge) {
     }
 
+    /** The person's deliveries past {@code seen}, in stream order, a page of notifications read at a time. */
     private static List<StreamEvent> after(String userId, AtomicLong seen) {
-        List<StreamEvent> events = QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
-                            "select seq, advice_id from {h-schema}delivery where user_id = ?1 and channel = 'stream'"
-                                    + " and status = 'delivered' and seq > ?2 order by seq limit 100")
-                    .setParameter(1, userId).setParameter(2, seen.get()).getResultList();
-            List<StreamEvent> found = new ArrayList<>();
-            for (Object[] row : rows) {
-                Notification notification = Notification.findById(row[1]);
-                found.add(new StreamEvent(((Number) row[0]).longValue(), NotificationView.of(notification)));
+        List<StreamEvent> events = new ArrayList<>();
+        List<StreamEvent> page;
+        do {
+            page = QuarkusTransaction.requiringNew().call(() -> {
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
+                                "select stream_position, advice_id from {h-schema}delivery where user_id = ?1"
+                                        + " and stream_position > ?2 order by stream_position limit " + PAGE)
+                        .setParameter(1, userId).setParameter(2, seen.get()).getResultList();
+                if (rows.isEmpty()) {
+                    return List.<StreamEvent>of();
+                }
+                Map<UUID, Notification> notifications = Notification.<Notification>list("adviceId in ?1",
+                                rows.stream().map(row -> (UUID) row[1]).toList()).stream()
+                        .collect(Collectors.toMap(notification -> notification.adviceId, notification -> notification));
+                return rows.stream().map(row -> new StreamEvent(((Number) row[0]).longValue(),
+                        NotificationView.of(notifications.get((UUID) row[1])))).toList();
+            });
+            if (!page.isEmpty()) {
+                seen.set(page.get(page.size() - 1).position());
+                events.addAll(page);
             }
-            return found;
-        });
-        if (!events.isEmpty()) {
-            seen.set(events.get(events.size() - 1).seq());
-        }
+        } while (page.size() == PAGE);
         return events;
     }
 
     private static long latest(String userId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(
-                        "select coalesce(max(seq), 0) from {h-schema}delivery where user_id = ?1 and channel = 'stream' and status = 'delivered'")
+                        "select coalesce(max(stream_position), 0) from {h-schema}delivery where user_id = ?1 and stream_position is not null")
                 .setParameter(1, userId).getSingleResult()).longValue());
     }
 

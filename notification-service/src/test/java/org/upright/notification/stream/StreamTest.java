@@ -16,13 +16,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -71,6 +77,41 @@ class StreamTest {
         again.close();
     }
 
+    /**
+     * Urgent advice reaches the stream inside quiet hours; a nudge they held back comes when they end,
+     * after it, and a client that had seen the urgent one still gets it.
+     */
+    @Test
+    void aNudgeHeldBackByQuietHoursComesAfterWhatWentOutMeanwhile() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String quiet = "{\"from\": \"%s\", \"to\": \"%s\"}".formatted(now.minusHours(1), now.plusSeconds(8));
+        String everyDay = Stream.of(DayOfWeek.values()).map(day -> "\"" + day.name().toLowerCase(Locale.ROOT) + "\": " + quiet)
+                .collect(Collectors.joining(", "));
+        given().auth().oauth2(LocalInfraTestResource.personToken(user)).contentType(ContentType.JSON)
+                .body("{\"timeZone\": \"UTC\", \"quietHours\": {" + everyDay + "}, \"channels\": [\"stream\"]}")
+                .when().put("/api/v1/users/{user}/preferences", user).then().statusCode(200);
+        SseClient client = SseClient.connect(base.resolve("/api/v1/users/" + user + "/stream"), user, null);
+
+        AdviceIssued heldBack = advice(user, "posture-poor", Severity.WARNING);
+        publish(heldBack);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(LocalInfraTestResource.personToken(user))
+                .when().get("/api/v1/users/{user}/deliveries", user).then().body("decision", hasItem("delay")));
+        AdviceIssued urgent = advice(user, "pain-see-doctor", Severity.URGENT);
+        publish(urgent);
+
+        SseClient.Event first = client.next();
+        assertTrue(first.data().contains(urgent.adviceId().toString()), first.data());
+        SseClient.Event second = client.next();
+        assertTrue(second.data().contains(heldBack.adviceId().toString()), second.data());
+        assertTrue(Long.parseLong(second.id()) > Long.parseLong(first.id()));
+        client.close();
+
+        SseClient resumed = SseClient.connect(base.resolve("/api/v1/users/" + user + "/stream"), user, first.id());
+        assertTrue(resumed.next().data().contains(heldBack.adviceId().toString()));
+        resumed.close();
+    }
+
     @Test
     void anotherPersonsStreamIsRefused() {
         String user = "user-" + UUID.randomUUID();
@@ -84,7 +125,11 @@ class StreamTest {
     }
 
     private static AdviceIssued advice(String user, String rule) {
-        return new AdviceIssued(UUID.randomUUID(), user, rule, Severity.WARNING, "a message", 40, 30, "%",
+        return advice(user, rule, Severity.WARNING);
+    }
+
+    private static AdviceIssued advice(String user, String rule, Severity severity) {
+        return new AdviceIssued(UUID.randomUUID(), user, rule, severity, "a message", 40, 30, "%",
                 new AdviceIssued.Source("Causes and treatment of lower back spasms (Medical News Today, 2018)", "Causes", "a point"),
                 "2026-W48", Instant.now());
     }
