@@ -1,6 +1,7 @@
 package org.upright.advice.totals;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,21 +9,38 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upright.events.ActivityEvent;
 
 /**
  * The ids of the events whose effect is in the totals: the dedupe key, claimed in the same
  * transaction as the totals change, with one statement per batch.
+ *
+ * <p>An id is kept for {@code upright.dedupe.keep-processed}. That must exceed how long the broker
+ * keeps activity-events (a record it no longer has cannot be delivered again) and activity-service's
+ * window for posting (an event older than 30 days is refused, so it cannot be posted again either).
  */
 @ApplicationScoped
 public class ProcessedEvents {
 
+    private static final int FORGET_AT_ONCE = 10_000;
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "upright.dedupe.keep-processed", defaultValue = "35d")
+    Duration keepProcessed;
 
     /** Records the events not seen before and returns their ids; an id already recorded is left out. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -42,6 +60,30 @@ public class ProcessedEvents {
             return claimed;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record processed events", e);
+        }
+    }
+
+    @Scheduled(every = "${upright.dedupe.forget-processed-every:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetProcessed() {
+        forgetProcessedBefore(clock.instant().minus(keepProcessed));
+    }
+
+    /** Deletes the ids processed before {@code before}, a chunk per statement; returns how many. */
+    public long forgetProcessedBefore(Instant before) {
+        String sql = "delete from processed_event where ctid in (select ctid from processed_event where processed_at < ?"
+                + " limit " + FORGET_AT_ONCE + ")";
+        long forgotten = 0;
+        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(sql)) {
+            delete.setTimestamp(1, Timestamp.from(before));
+            int deleted;
+            do {
+                deleted = delete.executeUpdate();
+                forgotten += deleted;
+            } while (deleted == FORGET_AT_ONCE);
+            return forgotten;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget processed events", e);
         }
     }
 }
