@@ -80,7 +80,8 @@ public class AcceptedEvents {
     }
 
     @Scheduled(every = "${upright.ingest.forget-expired-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetExpired() {
         forgetExpired(Instant.now());
     }

@@ -53,14 +53,16 @@ public class OutboxRelay {
     }
 
     @Scheduled(every = "${upright.outbox.sweep-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         requestRelay();
     }
 
     /** Published records are kept a while for anyone looking into what was sent, then deleted. */
     @Scheduled(every = "${upright.outbox.forget-published-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetPublished() {
         publisher.forgetPublishedBefore(clock.instant().minus(keepPublished));
     }

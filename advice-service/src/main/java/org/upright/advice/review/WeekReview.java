@@ -74,7 +74,8 @@ public class WeekReview {
     @ConfigProperty(name = "upright.review.enabled", defaultValue = "true")
     boolean enabled;
 
-    @Scheduled(every = "${upright.review.check-interval:60s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${upright.review.check-interval:60s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         if (enabled) {
             reviewAt(clock.instant());

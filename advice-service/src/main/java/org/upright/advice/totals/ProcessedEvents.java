@@ -64,7 +64,8 @@ public class ProcessedEvents {
     }
 
     @Scheduled(every = "${upright.dedupe.forget-processed-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetProcessed() {
         forgetProcessedBefore(clock.instant().minus(keepProcessed));
     }

@@ -52,7 +52,8 @@ public class DispatchLoops {
         due.channels().forEach(channel -> loops.get(channel).wake());
     }
 
-    @Scheduled(every = "${upright.delivery.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${upright.delivery.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         heldBack.lookAgain();
         loops.values().forEach(DispatchLoop::wake);
