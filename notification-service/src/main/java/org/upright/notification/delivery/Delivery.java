@@ -23,7 +23,10 @@ public class Delivery extends PanacheEntityBase {
     /** Pending until a channel sends it; suppressed ones stay in the inbox only. */
     public static final String PENDING = "pending";
     public static final String SUPPRESSED = "suppressed";
-    /** Out of attempts: a dead letter, kept with its last error until someone asks for it to be redelivered. */
+    /**
+     * Out of attempts: a dead letter, kept with its last error until someone asks for it to be
+     * redelivered or the log forgets it ({@link DeliveryLogRetention}).
+     */
     public static final String FAILED = "failed";
     /** Counts deliveries that became dead letters, per channel, for /q/metrics. */
     public static final String DEAD_LETTERS_METRIC = "upright.deliveries.dead.letters";
