@@ -17,12 +17,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.upright.notification.access.Access;
 import org.upright.notification.inbox.InboxResource.NotificationView;
@@ -50,6 +52,9 @@ public class StreamResource {
     @Inject
     StreamFeed feed;
 
+    @ConfigProperty(name = "upright.stream.keep-alive", defaultValue = "15s")
+    Duration keepAlive;
+
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -58,7 +63,7 @@ public class StreamResource {
         access.requireSelfOrAdmin(userId);
         AtomicLong seen = new AtomicLong(lastEventId == null ? latest(userId) : parse(lastEventId));
         // Only whether there may be news matters, so a wake that waits for the last one to be served is dropped.
-        return Multi.createFrom().<Boolean>emitter(wakes -> {
+        Multi<OutboundSseEvent> nudges = Multi.createFrom().<Boolean>emitter(wakes -> {
                     Runnable stopListening = feed.listen(userId, () -> wakes.emit(true));
                     wakes.onTermination(stopListening);
                     wakes.emit(true); // what was missed since Last-Event-ID, or since the start of the call
@@ -71,6 +76,10 @@ public class StreamResource {
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(NotificationView.class, event.nudge())
                         .build());
+        // A comment now and then, so that proxies and load balancers do not close a quiet stream as idle.
+        Multi<OutboundSseEvent> keepAlives = Multi.createFrom().ticks().every(keepAlive).onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(nudges, keepAlives);
     }
 
     private record StreamEvent(long position, NotificationView nudge) {

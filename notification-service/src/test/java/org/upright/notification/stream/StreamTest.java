@@ -113,6 +113,16 @@ class StreamTest {
     }
 
     @Test
+    void aQuietStreamSendsKeepAliveComments() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        SseClient client = SseClient.connect(base.resolve("/api/v1/users/" + user + "/stream"), user, null);
+        String comment = client.comments.poll(10, TimeUnit.SECONDS);
+        assertNotNull(comment, "no keep-alive within 10 s");
+        assertTrue(comment.contains("keep-alive"), comment);
+        client.close();
+    }
+
+    @Test
     void anotherPersonsStreamIsRefused() {
         String user = "user-" + UUID.randomUUID();
         given().auth().oauth2(LocalInfraTestResource.personToken("someone-else")).when().get("/api/v1/users/{user}/stream", user)
@@ -141,6 +151,7 @@ class StreamTest {
         }
 
         private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> comments = new LinkedBlockingQueue<>();
         private final Stream<String> lines;
 
         private SseClient(Stream<String> lines) {
@@ -171,6 +182,8 @@ class StreamTest {
                             events.add(new Event(current[0], current[1], current[2]));
                         }
                         current[0] = current[1] = current[2] = null;
+                    } else if (line.startsWith(":")) {
+                        comments.add(line);
                     } else if (line.startsWith("id:")) {
                         current[0] = line.substring(3).trim();
                     } else if (line.startsWith("event:")) {
