@@ -52,8 +52,7 @@ public class ProblemMapper {
         String field = JsonErrors.fieldOf(e);
         String message = JsonErrors.describe(e);
         if (field.isEmpty()) {
-            return respond(new Problem(MALFORMED, "Malformed request body", 400,
-                    "The body is not valid JSON: " + e.getOriginalMessage(), uri.getPath(), List.of()));
+            return respond(new Problem(MALFORMED, "Malformed request body", 400, "The body " + message, uri.getPath(), List.of()));
         }
         return validationProblem(List.of(new FieldError(field, message)), uri);
     }
@@ -116,7 +115,7 @@ public class ProblemMapper {
     private static Response validationProblem(List<FieldError> errors, UriInfo uri) {
         String detail = errors.stream()
                 .map(error -> (error.index() == null ? "" : "item " + error.index() + ": ")
-                        + error.field() + " " + error.message())
+                        + (error.field().isEmpty() ? "" : error.field() + " ") + error.message())
                 .collect(Collectors.joining("; "));
         return respond(new Problem(VALIDATION, "Invalid request", 400, detail, uri.getPath(), errors));
     }

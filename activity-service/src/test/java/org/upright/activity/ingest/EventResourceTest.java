@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,6 +99,40 @@ class EventResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItem("userId"));
+    }
+
+    @Test
+    void aBodyThatIsNoEventSaysSoPlainly() {
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body("")
+                .when().post("/api/v1/events")
+                .then().statusCode(400)
+                .body("detail", equalTo("the body is empty: send one event or an array of events"));
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body("{\"eventId\": ")
+                .when().post("/api/v1/events")
+                .then().statusCode(400)
+                .body("detail", startsWith("The body is not valid JSON: "));
+    }
+
+    /** Two events side by side, not in an array: the second must not be dropped behind a 202 for the first. */
+    @Test
+    void anythingAfterTheBodysJsonValueIsRefusedAndNothingIsPublished() {
+        String user = "user-" + UUID.randomUUID();
+        String first = exercise(UUID.randomUUID(), "walking", 10).trim();
+        String second = exercise(UUID.randomUUID(), "running", 10).trim();
+        given().auth().oauth2(personToken(user)).contentType(ContentType.JSON).body(first + " " + second)
+                .when().post("/api/v1/events")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The body goes on after its JSON value ends: send one JSON value"));
+        given().auth().oauth2(personToken(user)).contentType(EventResource.NDJSON)
+                .body((first + " " + second + "\n").getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/events")
+                .then().statusCode(200)
+                .body("rejected", equalTo(1))
+                .body("items[0].errors[0].message", equalTo("goes on after its JSON value ends: send one JSON value"));
+        given().auth().oauth2(personToken(user)).contentType(ContentType.JSON).body(first)
+                .when().post("/api/v1/events")
+                .then().statusCode(202);
     }
 
     @Test

@@ -72,6 +72,21 @@ class PreferencesResourceTest {
         as(user).when().get("/api/v1/users/{user}/preferences", user).then().body("timeZone", equalTo("UTC"));
     }
 
+    /** A misspelt field would otherwise be dropped: the person would believe they had snoozed. */
+    @Test
+    void anUnknownFieldOrABodyOfTheWrongShapeIsAProblemInTheCallersTerms() {
+        String user = newUser();
+        as(user).contentType(ContentType.JSON).body("{\"snoozeUntil\": \"2030-01-01T00:00:00Z\"}")
+                .when().put("/api/v1/users/{user}/preferences", user)
+                .then().statusCode(400).body("errors[0].field", equalTo("snoozeUntil"))
+                .body("detail", equalTo("snoozeUntil is not a field of this request"));
+        as(user).contentType(ContentType.JSON).body("[]").when().put("/api/v1/users/{user}/preferences", user)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("The body should be an object"));
+        as(user).contentType(ContentType.JSON).body("{\"dailyCap\": [3]}").when().put("/api/v1/users/{user}/preferences", user)
+                .then().statusCode(400).body("detail", equalTo("dailyCap should be a number"));
+    }
+
     @Test
     void onlyThePersonOrAnAdminReachesThem() {
         String user = newUser();
