@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -42,12 +43,14 @@ public class AdviceResource {
     Access access;
 
     @GET
-    @Operation(summary = "A person's advice, newest first; page with limit and before (an issuedAt of the previous page)")
+    @Operation(summary = "A person's advice, newest first; for the next page, pass the last one's issuedAt as before and its"
+            + " adviceId as beforeId (advice issued together shares its issuedAt)")
     @APIResponse(responseCode = "200", description = "The advice, as published on advice-issued",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "break", value = EXAMPLE)))
     public List<AdviceIssued> advice(@PathParam("userId") String userId,
                                      @QueryParam("limit") @DefaultValue("50") int limit,
                                      @QueryParam("before") String before,
+                                     @QueryParam("beforeId") String beforeId,
                                      @QueryParam("rule") String ruleId) {
         access.requireSelfOrAdmin(userId);
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -55,16 +58,31 @@ public class AdviceResource {
         }
         StringBuilder query = new StringBuilder("userId = :user");
         Parameters parameters = Parameters.with("user", userId);
+        if (beforeId != null && before == null) {
+            throw new InvalidRequestException("beforeId", "needs before, the issuedAt of the same advice");
+        }
         if (before != null) {
-            query.append(" and issuedAt < :before");
+            query.append(beforeId == null ? " and issuedAt < :before"
+                    : " and (issuedAt < :before or (issuedAt = :before and id < :beforeId))");
             parameters.and("before", instant(before));
+            if (beforeId != null) {
+                parameters.and("beforeId", uuid(beforeId));
+            }
         }
         if (ruleId != null) {
             query.append(" and ruleId = :rule");
             parameters.and("rule", ruleId);
         }
-        return Advice.<Advice>find(query.toString(), Sort.descending("issuedAt"), parameters)
+        return Advice.<Advice>find(query.toString(), Sort.descending("issuedAt", "id"), parameters)
                 .page(Page.ofSize(limit)).list().stream().map(Advice::toRecord).toList();
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("beforeId", "must be the adviceId of the last one seen");
+        }
     }
 
     private static Instant instant(String text) {

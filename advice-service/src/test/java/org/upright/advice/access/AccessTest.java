@@ -50,6 +50,10 @@ class AccessTest {
                 .then().statusCode(400).body("errors.field", hasItems("limit"));
         given().auth().oauth2(token).when().get("/api/v1/users/{user}/advice?before=yesterday", user)
                 .then().statusCode(400).body("errors.field", hasItems("before"));
+        given().auth().oauth2(token).when().get("/api/v1/users/{user}/advice?before=2026-11-24T08:00:00Z&beforeId=last", user)
+                .then().statusCode(400).body("errors.field", hasItems("beforeId"));
+        given().auth().oauth2(token).when().get("/api/v1/users/{user}/advice?beforeId=5f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b", user)
+                .then().statusCode(400).body("errors.field", hasItems("beforeId"));
         given().auth().oauth2(token).when().get("/api/v1/users/{user}/weeks?from=2026-W48&to=2026-W40", user)
                 .then().statusCode(400).body("errors.field", hasItems("to"));
         given().auth().oauth2(token).when().get("/api/v1/users/{user}/weeks?from=2025-W01&to=2026-W40", user)

@@ -32,13 +32,19 @@ public class InboxResource {
     Access access;
 
     @GET
-    @Operation(summary = "A person's inbox, newest first; page with before (the issuedAt of the last one seen); unread=true for unread only")
+    @Operation(summary = "A person's inbox, newest first; for the next page, pass the last one's issuedAt as before and its"
+            + " adviceId as beforeId (advice issued together shares its issuedAt); unread=true for unread only")
     public List<NotificationView> inbox(@PathParam("userId") String userId,
                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                         @QueryParam("before") String before,
+                                        @QueryParam("beforeId") String beforeId,
                                         @QueryParam("unread") @DefaultValue("false") boolean unreadOnly) {
         access.requireSelfOrAdmin(userId);
-        return Notification.inbox(userId, limit, before == null ? null : instant(before), unreadOnly).stream()
+        if (beforeId != null && before == null) {
+            throw new InvalidRequestException("beforeId", "needs before, the issuedAt of the same notification");
+        }
+        return Notification.inbox(userId, limit, before == null ? null : instant(before), beforeId == null ? null : uuid(beforeId),
+                unreadOnly).stream()
                 .map(NotificationView::of).toList();
     }
 
@@ -53,6 +59,14 @@ public class InboxResource {
                 .orElseThrow(() -> new NotFoundException("No notification " + adviceId + " in this inbox"));
         if (notification.readAt == null) {
             notification.readAt = Instant.now();
+        }
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("beforeId", "must be the adviceId of the last one seen");
         }
     }
 

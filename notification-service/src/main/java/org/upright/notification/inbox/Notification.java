@@ -90,16 +90,21 @@ public class Notification extends PanacheEntityBase {
     }
 
     /** The newest first, issued before {@code before} when it is given, only the unread when asked. */
-    public static List<Notification> inbox(String userId, int limit, Instant before, boolean unreadOnly) {
+    /** Newest first; {@code beforeId}, when given, goes on inside the group issued at {@code before}. */
+    public static List<Notification> inbox(String userId, int limit, Instant before, UUID beforeId, boolean unreadOnly) {
         StringBuilder query = new StringBuilder("userId = :user");
         Parameters parameters = Parameters.with("user", userId);
         if (before != null) {
-            query.append(" and issuedAt < :before");
+            query.append(beforeId == null ? " and issuedAt < :before"
+                    : " and (issuedAt < :before or (issuedAt = :before and adviceId < :beforeId))");
             parameters.and("before", before);
+            if (beforeId != null) {
+                parameters.and("beforeId", beforeId);
+            }
         }
         if (unreadOnly) {
             query.append(" and readAt is null");
         }
-        return find(query.toString(), Sort.descending("issuedAt"), parameters).page(Page.ofSize(limit)).list();
+        return find(query.toString(), Sort.descending("issuedAt", "adviceId"), parameters).page(Page.ofSize(limit)).list();
     }
 }

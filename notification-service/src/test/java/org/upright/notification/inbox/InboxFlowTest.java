@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +114,32 @@ class InboxFlowTest {
         as(user).when().post("/api/v1/users/{user}/notifications/{id}/read", user, UUID.randomUUID()).then().statusCode(404);
         String other = newUser();
         as(other).when().post("/api/v1/users/{user}/notifications/{id}/read", other, first.adviceId()).then().statusCode(404);
+    }
+
+    /** Advice issued together shares its issuedAt; a page may end inside such a group, and the next must go on from there. */
+    @Test
+    void pagingOneAtATimeThroughAdviceIssuedTogetherMissesNoneAndRepeatsNone() {
+        String user = newUser();
+        Instant together = Instant.parse("2026-11-24T08:00:00Z");
+        List<AdviceIssued> all = List.of(advice(user, together), advice(user, together), advice(user, together),
+                advice(user, together.minusSeconds(60)));
+        all.forEach(this::publish);
+        await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/notifications", user)
+                .then().body("", hasSize(all.size())));
+
+        List<String> paged = new ArrayList<>();
+        Map<String, Object> cursor = Map.of();
+        for (int page = 0; page <= all.size(); page++) {
+            List<Map<String, Object>> items = as(user).queryParams(cursor).queryParam("limit", 1)
+                    .when().get("/api/v1/users/{user}/notifications", user).then().statusCode(200).extract().path("");
+            if (items.isEmpty()) {
+                break;
+            }
+            paged.add((String) items.get(0).get("adviceId"));
+            cursor = Map.of("before", items.get(0).get("issuedAt"), "beforeId", items.get(0).get("adviceId"));
+        }
+
+        assertEquals(all.stream().map(advice -> advice.adviceId().toString()).sorted().toList(), paged.stream().sorted().toList());
     }
 
     @Test
