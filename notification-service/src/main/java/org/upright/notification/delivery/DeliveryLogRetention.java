@@ -10,9 +10,10 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The delivery log keeps a settled delivery (sent, suppressed or failed) and its webhook attempts
- * for {@code upright.delivery.keep-log} after its last change, then forgets it. A pending one, still
- * waiting or to be retried, is never touched, and the inbox keeps the advice itself.
+ * The delivery log keeps a settled delivery (anything but pending: sent, skipped, suppressed or
+ * failed) and its webhook attempts for {@code upright.delivery.keep-log} after its last change, then
+ * forgets it. A pending one, still waiting or to be retried, is never touched, and the inbox keeps the
+ * advice itself.
  */
 @ApplicationScoped
 public class DeliveryLogRetention {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -38,13 +39,14 @@ public class InboxResource {
                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
                                         @QueryParam("before") String before,
                                         @QueryParam("beforeId") String beforeId,
-                                        @QueryParam("unread") @DefaultValue("false") boolean unreadOnly) {
+                                        @QueryParam("unread") @DefaultValue("false")
+                                        @Pattern(regexp = "true|false", message = "must be true or false") String unread) {
         access.requireSelfOrAdmin(userId);
         if (beforeId != null && before == null) {
             throw new InvalidRequestException("beforeId", "needs before, the issuedAt of the same notification");
         }
         return Notification.inbox(userId, limit, before == null ? null : instant(before), beforeId == null ? null : uuid(beforeId),
-                unreadOnly).stream()
+                Boolean.parseBoolean(unread)).stream()
                 .map(NotificationView::of).toList();
     }
 

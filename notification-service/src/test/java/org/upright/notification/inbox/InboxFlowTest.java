@@ -143,12 +143,16 @@ class InboxFlowTest {
     }
 
     @Test
-    void limitOutOfRangeIsAProblem() {
+    void badPagingOrFilterIsAProblemNamingIt() {
         String user = newUser();
         as(user).queryParam("limit", 0).when().get("/api/v1/users/{user}/notifications", user)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("limit"));
+        as(user).queryParam("unread", "maybe").when().get("/api/v1/users/{user}/notifications", user)
+                .then().statusCode(400).body("errors.field", hasItems("unread"));
+        as(user).queryParam("beforeId", UUID.randomUUID()).when().get("/api/v1/users/{user}/notifications", user)
+                .then().statusCode(400).body("errors.field", hasItems("beforeId"));
     }
 
     @Test
