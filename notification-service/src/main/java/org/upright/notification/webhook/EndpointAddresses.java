@@ -8,7 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Which webhook URLs are acceptable: http or https, and, unless private addresses are allowed (dev
+ * Which webhook URLs are acceptable: http or https, at most 2048 characters, without a user name or
+ * password (the signature authenticates the sender), and, unless private addresses are allowed (dev
  * and tests), none that resolves to a loopback, private, link-local or unspecified address, so
  * that a webhook cannot be aimed at the service's own network (SSRF).
  */
@@ -17,8 +18,13 @@ final class EndpointAddresses {
     private EndpointAddresses() {
     }
 
+    static final int MAX_LENGTH = 2048;
+
     /** @return what is wrong with the URL, if anything */
     static Optional<String> problem(String url, boolean allowPrivate) {
+        if (url != null && url.length() > MAX_LENGTH) {
+            return Optional.of("must be at most " + MAX_LENGTH + " characters long");
+        }
         URI uri;
         try {
             uri = new URI(url);
@@ -28,6 +34,9 @@ final class EndpointAddresses {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             return Optional.of("must be an http or https URL with a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not carry a user name or password: they would show wherever the URL does");
         }
         if (allowPrivate) {
             return Optional.empty();
