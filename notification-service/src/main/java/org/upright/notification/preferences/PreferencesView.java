@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.upright.events.RuleIds;
 import org.upright.notification.policy.Channel;
 import org.upright.notification.policy.NudgePreferences;
 import org.upright.notification.policy.QuietHours;
@@ -40,6 +41,7 @@ public record PreferencesView(String timeZone, Map<String, Window> quietHours, I
 
     static final int MAX_DAILY_CAP = 100;
     static final int MAX_COOLDOWN_MINUTES = 7 * 24 * 60;
+    private static final String NOT_A_RULE = "is not a rule: GET /api/v1/rules on advice-service lists them";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** A quiet window, such as 22:00 to 07:00; it may run past midnight. */
@@ -89,10 +91,19 @@ public record PreferencesView(String timeZone, Map<String, Window> quietHours, I
         }
         if (ruleCooldownMinutes != null) {
             ruleCooldownMinutes.forEach((rule, minutes) -> {
-                if (minutes == null || minutes < 0 || minutes > MAX_COOLDOWN_MINUTES) {
+                if (!RuleIds.ALL.contains(rule)) {
+                    errors.add(new FieldError("ruleCooldownMinutes." + rule, NOT_A_RULE));
+                } else if (minutes == null || minutes < 0 || minutes > MAX_COOLDOWN_MINUTES) {
                     errors.add(new FieldError("ruleCooldownMinutes." + rule, "must be between 0 and " + MAX_COOLDOWN_MINUTES));
                 }
             });
+        }
+        if (mutedRules != null) {
+            for (String rule : mutedRules) {
+                if (!RuleIds.ALL.contains(rule)) {
+                    errors.add(new FieldError("mutedRules", "'" + rule + "' " + NOT_A_RULE));
+                }
+            }
         }
         if (channels != null) {
             for (String channel : channels) {

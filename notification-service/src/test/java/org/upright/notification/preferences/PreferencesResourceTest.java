@@ -63,12 +63,13 @@ class PreferencesResourceTest {
         String user = newUser();
         String body = """
                 {"timeZone": "Mars/Olympus", "quietHours": {"funday": {"from": "22:00", "to": "07:00"}, "monday": {"from": "25:00", "to": "07:00"}},
-                 "dailyCap": -1, "cooldownMinutes": 100000, "channels": ["pager"], "email": "not-an-address"}""";
+                 "dailyCap": -1, "cooldownMinutes": 100000, "ruleCooldownMinutes": {"sitting_hourly_break": 60},
+                 "mutedRules": ["posture_poor"], "channels": ["pager"], "email": "not-an-address"}""";
         as(user).contentType(ContentType.JSON).body(body).when().put("/api/v1/users/{user}/preferences", user)
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", hasItems("timeZone", "quietHours.funday", "quietHours.monday", "dailyCap", "cooldownMinutes",
-                        "channels", "email"));
+                        "ruleCooldownMinutes.sitting_hourly_break", "mutedRules", "channels", "email"));
         as(user).when().get("/api/v1/users/{user}/preferences", user).then().body("timeZone", equalTo("UTC"));
     }
 
