@@ -135,6 +135,33 @@ class EventResourceTest {
                 .then().statusCode(202);
     }
 
+    /** The contract says a number: "4" is refused rather than read as 4, so a client's bug shows at once. */
+    @Test
+    void aValueOfTheWrongJsonKindIsRefusedNotConverted() {
+        String user = "user-" + UUID.randomUUID();
+        String quotedMets = exercise(UUID.randomUUID(), "walking", 10).replace("{", "{\"mets\": \"4\",");
+        String quotedFlag = exercise(UUID.randomUUID(), "walking", 10).replace("{", "{\"muscleStrengthening\": \"true\",");
+        given().auth().oauth2(personToken(user)).contentType(ContentType.JSON).body(quotedMets)
+                .when().post("/api/v1/events")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("mets"))
+                .body("detail", equalTo("mets should be a number"));
+        given().auth().oauth2(personToken(user)).contentType(ContentType.JSON).body("[" + quotedFlag + "]")
+                .when().post("/api/v1/events")
+                .then().statusCode(200)
+                .body("rejected", equalTo(1))
+                .body("items[0].errors[0].field", equalTo("muscleStrengthening"))
+                .body("items[0].errors[0].message", equalTo("should be true or false"));
+        UUID valid = UUID.randomUUID();
+        given().auth().oauth2(personToken(user)).contentType(ContentType.JSON)
+                .body(exercise(valid, "walking", 10).replace("{", "{\"mets\": 4,"))
+                .when().post("/api/v1/events")
+                .then().statusCode(202);
+        // Had a refused one been published, it would come first on the person's partition.
+        assertEquals(valid.toString(), header(recordsOf(user, 1).get(0), "ce_id"));
+    }
+
     @Test
     void unknownTypeIsRefusedNamingTheField() {
         String body = exercise(UUID.randomUUID(), "walking", 10).replace("\"exercise\"", "\"dancing\"");
