@@ -12,10 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -23,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.upright.advice.access.Access;
 import org.upright.events.AdviceIssued;
 import org.upright.problems.InvalidRequestException;
+import org.upright.problems.QueryParams;
 
 /** A person's advice, newest first, as it was published on advice-issued. */
 @Path("/api/v1/users/{userId}/advice")
@@ -64,9 +62,9 @@ public class AdviceResource {
         if (before != null) {
             query.append(beforeId == null ? " and issuedAt < :before"
                     : " and (issuedAt < :before or (issuedAt = :before and id < :beforeId))");
-            parameters.and("before", instant(before));
+            parameters.and("before", QueryParams.instant("before", before));
             if (beforeId != null) {
-                parameters.and("beforeId", uuid(beforeId));
+                parameters.and("beforeId", QueryParams.uuid("beforeId", beforeId));
             }
         }
         if (ruleId != null) {
@@ -75,21 +73,5 @@ public class AdviceResource {
         }
         return Advice.<Advice>find(query.toString(), Sort.descending("issuedAt", "id"), parameters)
                 .page(Page.ofSize(limit)).list().stream().map(Advice::toRecord).toList();
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("beforeId", "must be the adviceId of the last one seen");
-        }
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("before", "must be an instant such as 2026-11-25T08:00:00Z");
-        }
     }
 }

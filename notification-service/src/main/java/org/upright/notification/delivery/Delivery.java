@@ -2,6 +2,7 @@ package org.upright.notification.delivery;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -99,7 +100,31 @@ public class Delivery extends PanacheEntityBase {
         return find("userId = ?1 and adviceId = ?2 and channel = ?3", userId, adviceId, channel).firstResultOptional();
     }
 
-    public static List<Delivery> log(String userId, int limit) {
-        return find("userId", Sort.descending("decidedAt", "channel"), userId).page(Page.ofSize(limit)).list();
+    /**
+     * A page of the log, newest decision first, after {@code position} if there is one. Decisions
+     * are ordered by (decidedAt, adviceId, channel), which no two share.
+     */
+    public static List<Delivery> log(String userId, int limit, LogPosition position) {
+        StringBuilder query = new StringBuilder("userId = :user");
+        Parameters parameters = Parameters.with("user", userId);
+        if (position != null) {
+            query.append(" and (decidedAt < :decidedAt");
+            parameters.and("decidedAt", position.decidedAt());
+            if (position.adviceId() != null) {
+                query.append(" or (decidedAt = :decidedAt and adviceId < :adviceId)");
+                parameters.and("adviceId", position.adviceId());
+                if (position.channel() != null) {
+                    query.append(" or (decidedAt = :decidedAt and adviceId = :adviceId and channel < :channel)");
+                    parameters.and("channel", position.channel());
+                }
+            }
+            query.append(")");
+        }
+        return find(query.toString(), Sort.descending("decidedAt", "adviceId", "channel"), parameters)
+                .page(Page.ofSize(limit)).list();
+    }
+
+    /** Where a page of the log ends: its last entry's decidedAt, adviceId and channel (the last two optional). */
+    public record LogPosition(Instant decidedAt, UUID adviceId, String channel) {
     }
 }

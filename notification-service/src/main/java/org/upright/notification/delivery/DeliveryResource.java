@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.upright.notification.access.Access;
 import org.upright.notification.policy.Channel;
 import org.upright.problems.InvalidRequestException;
+import org.upright.problems.QueryParams;
 
 /** The delivery log: for each advice and channel, what the policy decided and why, and how sending went. */
 @Path("/api/v1/users/{userId}/deliveries")
@@ -35,11 +36,26 @@ public class DeliveryResource {
     Redelivery redelivery;
 
     @GET
-    @Operation(summary = "A person's delivery log, newest first")
+    @Operation(summary = "A person's delivery log, newest decision first; for the next page, pass the last entry's decidedAt as"
+            + " before, its adviceId as beforeId and its channel as beforeChannel (an advice has an entry per channel, and advice"
+            + " decided together shares its decidedAt)")
     public List<DeliveryView> log(@PathParam("userId") String userId,
-                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                  @QueryParam("before") String before,
+                                  @QueryParam("beforeId") String beforeId,
+                                  @QueryParam("beforeChannel") String beforeChannel) {
         access.requireSelfOrAdmin(userId);
-        return Delivery.log(userId, limit).stream().map(DeliveryView::of).toList();
+        if (beforeId != null && before == null) {
+            throw new InvalidRequestException("beforeId", "needs before, the decidedAt of the same entry");
+        }
+        if (beforeChannel != null && beforeId == null) {
+            throw new InvalidRequestException("beforeChannel", "needs beforeId, the adviceId of the same entry");
+        }
+        Delivery.LogPosition after = before == null ? null : new Delivery.LogPosition(
+                QueryParams.instant("before", before),
+                beforeId == null ? null : QueryParams.uuid("beforeId", beforeId),
+                beforeChannel == null ? null : channel("beforeChannel", beforeChannel).wireName());
+        return Delivery.log(userId, limit, after).stream().map(DeliveryView::of).toList();
     }
 
     @POST
@@ -51,9 +67,12 @@ public class DeliveryResource {
     public DeliveryView redeliver(@PathParam("userId") String userId, @PathParam("adviceId") UUID adviceId,
                                   @PathParam("channel") String channel) {
         access.requireSelfOrAdmin(userId);
-        Channel wanted = Channel.fromWireName(channel)
-                .orElseThrow(() -> new InvalidRequestException("channel", "must be one of stream, webhook, email"));
-        return DeliveryView.of(redelivery.redeliver(userId, adviceId, wanted));
+        return DeliveryView.of(redelivery.redeliver(userId, adviceId, channel("channel", channel)));
+    }
+
+    private static Channel channel(String parameter, String wireName) {
+        return Channel.fromWireName(wireName)
+                .orElseThrow(() -> new InvalidRequestException(parameter, "must be one of stream, webhook, email"));
     }
 
     @Schema(name = "Delivery", example = """

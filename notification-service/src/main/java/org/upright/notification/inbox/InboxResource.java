@@ -16,13 +16,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.upright.notification.access.Access;
 import org.upright.problems.InvalidRequestException;
+import org.upright.problems.QueryParams;
 
 @Path("/api/v1/users/{userId}/notifications")
 @Authenticated
@@ -45,8 +45,9 @@ public class InboxResource {
         if (beforeId != null && before == null) {
             throw new InvalidRequestException("beforeId", "needs before, the issuedAt of the same notification");
         }
-        return Notification.inbox(userId, limit, before == null ? null : instant(before), beforeId == null ? null : uuid(beforeId),
-                Boolean.parseBoolean(unread)).stream()
+        Instant issuedBefore = before == null ? null : QueryParams.instant("before", before);
+        UUID idBefore = beforeId == null ? null : QueryParams.uuid("beforeId", beforeId);
+        return Notification.inbox(userId, limit, issuedBefore, idBefore, Boolean.parseBoolean(unread)).stream()
                 .map(NotificationView::of).toList();
     }
 
@@ -64,21 +65,7 @@ public class InboxResource {
         }
     }
 
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("beforeId", "must be the adviceId of the last one seen");
-        }
-    }
 
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException("before", "must be an instant such as 2026-11-25T08:00:00Z");
-        }
-    }
 
     @Schema(name = "Notification")
     public record NotificationView(UUID adviceId, String ruleId, String severity, String message, double figure,

@@ -6,9 +6,11 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
@@ -21,8 +23,10 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,44 @@ class DeliveryLogTest {
                 .body("find { it.decision == 'suppress' }.ruleId", equalTo("sitting-long-day"))
                 .body("find { it.decision == 'suppress' }.reason", containsString("daily cap: 2"))
                 .body("findAll { it.decision == 'push' }.status", everyItem(equalTo("delivered"))));
+    }
+
+    /** Advice decided together shares its decidedAt, and each advice has an entry per channel: no page may skip one. */
+    @Test
+    void pagingThroughTheLogMissesNothingAndRepeatsNothing() {
+        String user = newUser();
+        prefer(user, "{" + NO_QUIET_HOURS + ", \"channels\": [\"stream\", \"webhook\", \"email\"], \"dailyCap\": 20}");
+        List<String> rules = List.of("posture-poor", "stress-high", "sitting-long-day", "cdc-aerobic");
+        rules.forEach(rule -> publish(advice(user, rule, Severity.WARNING)));
+        List<String> all = awaitLog(user, 12).extract().path("collect { it.adviceId + '/' + it.channel }");
+
+        List<String> paged = new ArrayList<>();
+        Map<String, Object> cursor = Map.of();
+        for (int page = 0; page < 20; page++) {
+            List<Map<String, Object>> entries = as(user).queryParam("limit", 5).queryParams(cursor)
+                    .when().get("/api/v1/users/{user}/deliveries", user).then().statusCode(200).extract().path("");
+            if (entries.isEmpty()) {
+                break;
+            }
+            entries.forEach(entry -> paged.add(entry.get("adviceId") + "/" + entry.get("channel")));
+            Map<String, Object> last = entries.get(entries.size() - 1);
+            cursor = Map.of("before", last.get("decidedAt"), "beforeId", last.get("adviceId"), "beforeChannel", last.get("channel"));
+        }
+
+        assertEquals(all, paged);
+        assertEquals(12, Set.copyOf(paged).size());
+    }
+
+    @Test
+    void aCursorWithoutWhatItContinuesFromIsAProblemNamingIt() {
+        String user = newUser();
+        as(user).queryParam("beforeId", UUID.randomUUID()).when().get("/api/v1/users/{user}/deliveries", user)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("beforeId"));
+        as(user).queryParam("before", Instant.now().toString()).queryParam("beforeChannel", "email")
+                .when().get("/api/v1/users/{user}/deliveries", user)
+                .then().statusCode(400).body("errors.field", hasItem("beforeChannel"));
+        as(user).queryParam("before", "yesterday").when().get("/api/v1/users/{user}/deliveries", user)
+                .then().statusCode(400).body("errors.field", hasItem("before"));
     }
 
     @Test
