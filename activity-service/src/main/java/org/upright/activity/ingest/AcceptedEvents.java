@@ -1,7 +1,10 @@
 package org.upright.activity.ingest;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,17 +13,28 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The event ids each person's devices have had accepted, so a retried post is answered as a
- * duplicate: one query and one insert per request, whatever the batch length. Plain JDBC: this is
- * on every request, where an ORM session and a JTA transaction cost more than the SQL.
+ * duplicate: one query per request, whatever the batch length. Plain JDBC: this is on every
+ * request, where an ORM session and a JTA transaction cost more than the SQL.
+ *
+ * <p>Ids are written off the request path: one writer thread stores what requests accepted in
+ * the meantime with one statement, and until then the ids are answered from memory. An id lost
+ * in a crash before it was written only lets a retry through to the topic a second time, where
+ * advice-service's own dedupe stops it; so does one accepted by another instance a moment before.
  *
  * <p>An id is kept for {@link #RETENTION}: by then a post of its event is refused as too old
  * (its start may lie at most {@link EventValidator#MAX_CLOCK_SKEW} after it was accepted), so
@@ -31,6 +45,15 @@ public class AcceptedEvents {
 
     static final Duration RETENTION = EventValidator.MAX_AGE.plus(EventValidator.MAX_CLOCK_SKEW).plus(Duration.ofDays(1));
     private static final int FORGET_AT_ONCE = 10_000;
+    private static final int WRITE_AT_ONCE = 5_000;
+    private static final Duration WRITE_RETRY = Duration.ofSeconds(1);
+    private static final Logger LOG = Logger.getLogger(AcceptedEvents.class);
+
+    /** Accepted, and not yet written: answered from here. */
+    private final Set<Accepted> unwritten = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<Write> toWrite = new LinkedBlockingQueue<>();
+    private volatile boolean stopping;
+    private Thread writer;
 
     @Inject
     @io.quarkus.agroal.DataSource("dedupe")
@@ -40,15 +63,23 @@ public class AcceptedEvents {
     String schema;
 
     public Set<UUID> alreadyAccepted(String userId, Collection<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Set.of();
+        Set<UUID> found = new HashSet<>();
+        List<UUID> toLookUp = new ArrayList<>(eventIds.size());
+        for (UUID eventId : eventIds) {
+            if (unwritten.contains(new Accepted(userId, eventId))) {
+                found.add(eventId);
+            } else {
+                toLookUp.add(eventId);
+            }
+        }
+        if (toLookUp.isEmpty()) {
+            return found;
         }
         String sql = "select event_id from " + schema + ".accepted_event where user_id = ? and event_id = any(?::uuid[])";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, userId);
-            select.setObject(2, uuids(eventIds));
-            Set<UUID> found = new HashSet<>();
+            select.setObject(2, uuids(toLookUp));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     found.add(rows.getObject(1, UUID.class));
@@ -86,21 +117,87 @@ public class AcceptedEvents {
         forgetExpired(Instant.now());
     }
 
-    /** One statement, committed without waiting for the disk (see the dedupe datasource's settings). */
+    /** Answered as duplicates from now on; written by the writer thread soon after. */
     public void record(String userId, Collection<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
-            return;
+        Instant now = Instant.now();
+        for (UUID eventId : eventIds) {
+            Accepted accepted = new Accepted(userId, eventId);
+            unwritten.add(accepted);
+            toWrite.add(new Write(accepted, now));
         }
+    }
+
+    void startWriter(@Observes StartupEvent started) {
+        writer = new Thread(this::writeUntilStopped, "accepted-event-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Writes what is left before the datasource closes. */
+    void stopWriter(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        writer.interrupt();
+        writer.join(WRITE_RETRY.toMillis() * 2);
+        List<Write> left = new ArrayList<>();
+        toWrite.drainTo(left);
+        if (!left.isEmpty()) {
+            try {
+                write(left);
+            } catch (SQLException e) {
+                LOG.warnf(e, "%d accepted event ids were not stored; a retry of those events reaches the topic again", left.size());
+            }
+        }
+    }
+
+    private void writeUntilStopped() {
+        List<Write> batch = new ArrayList<>(WRITE_AT_ONCE);
+        while (!stopping) {
+            try {
+                if (batch.isEmpty()) {
+                    batch.add(toWrite.take());
+                    toWrite.drainTo(batch, WRITE_AT_ONCE - 1);
+                }
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                break;
+            } catch (SQLException | RuntimeException e) {
+                LOG.warnf("could not store %d accepted event ids, retrying in %s: %s", batch.size(), WRITE_RETRY, e.getMessage());
+                if (!pause(WRITE_RETRY)) {
+                    break;
+                }
+            }
+        }
+        toWrite.addAll(batch);
+    }
+
+    /** One statement, committed without waiting for the disk (see the dedupe datasource's settings). */
+    private void write(List<Write> batch) throws SQLException {
         String sql = "insert into " + schema + ".accepted_event (user_id, event_id, accepted_at)"
-                + " select ?, id, now() from unnest(?::uuid[]) as id on conflict do nothing";
+                + " select * from unnest(?::text[], ?::uuid[], ?::timestamptz[]) on conflict do nothing";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, userId);
-            insert.setObject(2, uuids(eventIds));
+            insert.setObject(1, batch.stream().map(write -> write.accepted().userId()).toArray(String[]::new));
+            insert.setObject(2, batch.stream().map(write -> write.accepted().eventId().toString()).toArray(String[]::new));
+            insert.setObject(3, batch.stream().map(write -> write.at().toString()).toArray(String[]::new));
             insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record accepted events", e);
         }
+        batch.forEach(write -> unwritten.remove(write.accepted()));
+    }
+
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private record Accepted(String userId, UUID eventId) {
+    }
+
+    private record Write(Accepted accepted, Instant at) {
     }
 
     /** As text, which the driver sends in binary: a {@code UUID[]} would be spelt out and escaped instead. */
