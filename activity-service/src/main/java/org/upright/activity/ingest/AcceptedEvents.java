@@ -46,14 +46,18 @@ public class AcceptedEvents {
     static final Duration RETENTION = EventValidator.MAX_AGE.plus(EventValidator.MAX_CLOCK_SKEW).plus(Duration.ofDays(1));
     private static final int FORGET_AT_ONCE = 10_000;
     private static final int WRITE_AT_ONCE = 5_000;
+    private static final int WRITES_WAITING_AT_MOST = 100_000;
     private static final Duration WRITE_RETRY = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(AcceptedEvents.class);
 
     /** Accepted, and not yet written: answered from here. */
     private final Set<Accepted> unwritten = ConcurrentHashMap.newKeySet();
-    private final BlockingQueue<Write> toWrite = new LinkedBlockingQueue<>();
+    /** Bounded: should the database fall behind, requests wait for the writer rather than fill the heap. */
+    private final BlockingQueue<Write> toWrite = new LinkedBlockingQueue<>(WRITES_WAITING_AT_MOST);
     private volatile boolean stopping;
     private Thread writer;
+    /** The batch the writer had in hand when it stopped. */
+    private volatile List<Write> notWritten = List.of();
 
     @Inject
     @io.quarkus.agroal.DataSource("dedupe")
@@ -120,10 +124,15 @@ public class AcceptedEvents {
     /** Answered as duplicates from now on; written by the writer thread soon after. */
     public void record(String userId, Collection<UUID> eventIds) {
         Instant now = Instant.now();
-        for (UUID eventId : eventIds) {
-            Accepted accepted = new Accepted(userId, eventId);
-            unwritten.add(accepted);
-            toWrite.add(new Write(accepted, now));
+        try {
+            for (UUID eventId : eventIds) {
+                Accepted accepted = new Accepted(userId, eventId);
+                unwritten.add(accepted);
+                toWrite.put(new Write(accepted, now));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording accepted events", e);
         }
     }
 
@@ -138,7 +147,7 @@ public class AcceptedEvents {
         stopping = true;
         writer.interrupt();
         writer.join(WRITE_RETRY.toMillis() * 2);
-        List<Write> left = new ArrayList<>();
+        List<Write> left = new ArrayList<>(notWritten);
         toWrite.drainTo(left);
         if (!left.isEmpty()) {
             try {
@@ -168,7 +177,7 @@ public class AcceptedEvents {
                 }
             }
         }
-        toWrite.addAll(batch);
+        notWritten = batch;
     }
 
     /** One statement, committed without waiting for the disk (see the dedupe datasource's settings). */
