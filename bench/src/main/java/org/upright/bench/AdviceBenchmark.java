@@ -48,6 +48,7 @@ public final class AdviceBenchmark {
 
     private static final Pattern METRIC = Pattern.compile("^(upright_[a-z_]+(?:\\{[^}]*})?) ([0-9.eE+-]+)$", Pattern.MULTILINE);
     private static final int BOUTS = 40;
+    private static final int WARM_UP_PER_MEASURED_EVENT = 3;
 
     private AdviceBenchmark() {
     }
@@ -62,7 +63,9 @@ public final class AdviceBenchmark {
 
         try (LocalKafka kafka = LocalKafka.start(FreePorts.pick(), work.resolve("kafka.log"));
              LocalDatabase database = LocalDatabase.start(0)) {
-            int warmUp = events / 2;
+            // Half as many (100,000) were too few: the JIT compiler was busy a whole core's worth through
+            // the measured part, and still over half a core with twice as many. It takes about 30 s.
+            int warmUp = events * WARM_UP_PER_MEASURED_EVENT;
             log("preloading " + warmUp + " events for " + users + " other people, to warm the service up, then the "
                     + events + " measured events for " + users + " people, on " + Topics.ACTIVITY_EVENTS);
             ActivityPreload.write(kafka.bootstrapServers(), warmUp, users, "warm-up-user-");
@@ -133,7 +136,7 @@ public final class AdviceBenchmark {
                             batchEvents, batchUserDays, consumers, pgbench),
                     String.format("  advice-service until the lag is zero: %,.0f events/s = %.2f x pgbench (target >= 0.5), %.2f x raw consumer",
                             serviceRate, serviceRate / pgbench, serviceRate / raw),
-                    String.format("  advice issued for the backlog: %,.0f; the outbox had published it all %.1f s after the last event was applied",
+                    String.format("  advice issued (warm-up and backlog): %,.0f; the outbox had published it all %.1f s after the last event was applied",
                             adviceIssued, outboxDrain),
                     String.format("  open-bout nudges (%d): late by p50 %d ms, p99 %d ms, max %d ms after the threshold (target < 1000 ms)",
                             nudgeLateness.size(), lateness.getValueAtPercentile(50), lateness.getValueAtPercentile(99), lateness.getMaxValue()),

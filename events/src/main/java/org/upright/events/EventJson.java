@@ -30,6 +30,15 @@ public final class EventJson {
         }
     }
 
+    /** The same as {@link #write}, as UTF-8 bytes written directly: what a producer sends. */
+    public static byte[] writeBytes(Object record) {
+        try {
+            return MAPPER.writeValueAsBytes(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + record.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
     /** @throws MalformedRecordException when the JSON does not fit the record */
     public static <T> T read(String json, Class<T> type) {
         try {

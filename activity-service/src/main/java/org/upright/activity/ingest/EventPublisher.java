@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,7 +54,7 @@ public class EventPublisher {
     private static final String PRODUCER_SETTINGS = "upright.ingest.producer.";
     private static final byte[] ACTIVITY_RECORDED = utf8(CloudEventTypes.ACTIVITY_RECORDED);
 
-    private final Producer<String, String> producer;
+    private final Producer<String, byte[]> producer;
     private final KafkaClientMetrics metrics;
     private final Duration publishTimeout;
 
@@ -67,7 +68,7 @@ public class EventPublisher {
             }
         }
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "activity-service-ingest");
-        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
         this.metrics = new KafkaClientMetrics(producer);
         metrics.bindTo(registry);
         this.publishTimeout = publishTimeout;
@@ -77,7 +78,7 @@ public class EventPublisher {
     public CompletableFuture<Void> publishAll(List<ActivityEvent> events) {
         byte[] recordedAt = utf8(Instant.now().toString());
         CompletableFuture<?>[] acks = events.stream()
-                .map(event -> send(Topics.ACTIVITY_EVENTS, event.userId(), EventJson.write(event), CloudEventHeaders.binary(
+                .map(event -> send(Topics.ACTIVITY_EVENTS, event.userId(), EventJson.writeBytes(event), CloudEventHeaders.binary(
                         utf8(event.eventId().toString()), ACTIVITY_RECORDED, event.source(), event.userId(), recordedAt)))
                 .toArray(CompletableFuture[]::new);
         return CompletableFuture.allOf(acks);
@@ -89,7 +90,7 @@ public class EventPublisher {
      */
     public CompletableFuture<Void> publish(String topic, String ceType, String ceSource, String userId, Instant ceTime,
             Object value) {
-        return send(topic, userId, EventJson.write(value), CloudEventHeaders.binary(
+        return send(topic, userId, EventJson.writeBytes(value), CloudEventHeaders.binary(
                 utf8(UUID.randomUUID().toString()), utf8(ceType), ceSource, userId, utf8(ceTime.toString())));
     }
 
@@ -111,7 +112,7 @@ public class EventPublisher {
         }
     }
 
-    private CompletableFuture<Void> send(String topic, String key, String value, RecordHeaders headers) {
+    private CompletableFuture<Void> send(String topic, String key, byte[] value, RecordHeaders headers) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         producer.send(new ProducerRecord<>(topic, null, key, value, headers), (metadata, failure) -> {
             if (failure == null) {
