@@ -163,6 +163,17 @@ class EventResourceTest {
     }
 
     @Test
+    void aDateTimeThatIsNoneIsRefusedNamingTheField() {
+        String body = exercise(UUID.randomUUID(), "walking", 10).replaceFirst("\"start\": \"[^\"]+\"", "\"start\": \"2026-11-31T07:00:00Z\"");
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/events")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("start"))
+                .body("detail", equalTo("start has the wrong format: '2026-11-31T07:00:00Z'"));
+    }
+
+    @Test
     void unknownTypeIsRefusedNamingTheField() {
         String body = exercise(UUID.randomUUID(), "walking", 10).replace("\"exercise\"", "\"dancing\"");
 
