@@ -9,15 +9,15 @@ import jakarta.inject.Singleton;
 /**
  * Request bodies are read whole and as written. Anything after the first JSON value is an error:
  * otherwise {@code {…} {…}} would be read as its first event alone, answered 202, and the rest
- * lost. A number or a boolean sent as a string ({@code "mets": "4"}), or a number for a
- * vocabulary word, is an error too, rather than a guess at what the client meant.
+ * lost. A number or a boolean sent as a string ({@code "mets": "4"}) is an error too, rather
+ * than a guess at what the client meant.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
     }
 }

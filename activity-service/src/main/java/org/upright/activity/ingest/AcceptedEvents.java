@@ -145,8 +145,10 @@ public class AcceptedEvents {
     /** Writes what is left before the datasource closes. */
     void stopWriter(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
-        writer.interrupt();
-        writer.join(WRITE_RETRY.toMillis() * 2);
+        if (writer != null) {
+            writer.interrupt();
+            writer.join(WRITE_RETRY.toMillis() * 2);
+        }
         List<Write> left = new ArrayList<>(notWritten);
         toWrite.drainTo(left);
         if (!left.isEmpty()) {
