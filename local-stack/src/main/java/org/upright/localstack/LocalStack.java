@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.upright.localinfra.LocalDatabase;
 import org.upright.localinfra.LocalJwtKeys;
 
@@ -32,25 +34,32 @@ public final class LocalStack {
             System.exit(2);
         }
 
+        // Written before anything starts, so ./upright status and down see a stack that is still starting.
+        // Stopped then, the stack is not built yet: what it had started dies with this JVM (ExitWithParent).
+        Path pidFile = stateDir.resolve("stack.pid");
+        write(pidFile, String.valueOf(ProcessHandle.current().pid()));
+        AtomicBoolean stopping = new AtomicBoolean();
+        AtomicReference<Stack> started = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
+            System.out.println("upright: stopping");
+            Optional.ofNullable(started.get()).ifPresent(Stack::close);
+            delete(pidFile);
+        }, "stop-stack"));
+
         Stack stack;
         try {
             stack = Stack.start(root, logDir, jwtKeys(stateDir), ports, line -> System.out.println("upright: " + line));
+            started.set(stack);
         } catch (RuntimeException e) {
+            if (stopping.get()) {
+                return;
+            }
             System.err.println("upright: the stack could not start: " + e.getMessage());
             System.err.println("upright: logs are in " + logDir);
             System.exit(1);
             return;
         }
-
-        Path pidFile = stateDir.resolve("stack.pid");
-        write(pidFile, String.valueOf(ProcessHandle.current().pid()));
-        AtomicBoolean stopping = new AtomicBoolean();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.set(true);
-            System.out.println("upright: stopping");
-            stack.close();
-            delete(pidFile);
-        }, "stop-stack"));
 
         printSummary(stack, logDir);
         while (stack.services().stream().allMatch(ServiceProcess::isAlive)) {
