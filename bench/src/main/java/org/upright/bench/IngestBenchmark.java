@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.upright.localinfra.FreePorts;
 import org.upright.localinfra.LocalDatabase;
@@ -46,6 +48,8 @@ public final class IngestBenchmark {
      * a slower machine that has not levelled off by the last one shows it.
      */
     private static final int WARM_UP_ROUNDS = 8;
+    /** Runs of each measured load: one run of a load swung by a fifth from the next on the same machine. */
+    private static final int MEASURED_RUNS = 3;
     /** Single events are latency-bound (each waits for the broker's ack), so more of them are in flight. */
     private static final int SINGLE_CONNECTIONS = 32;
 
@@ -95,17 +99,24 @@ public final class IngestBenchmark {
             }
 
             int rawRecords = Math.max(RAW_PRODUCER_RECORDS, batches * EVENTS_PER_BATCH);
-            log("raw producer: Kafka ProducerPerformance, " + rawRecords + " records of " + recordSize + " B");
-            double raw = ProducerPerformanceRun.recordsPerSecond(kafka.bootstrapServers(), "bench-raw",
-                    rawRecords, recordSize, work.resolve("producer-performance.log"));
+            log("raw producer: Kafka ProducerPerformance, " + rawRecords + " records of " + recordSize + " B, " + MEASURED_RUNS + " runs");
+            Runs raw = measure(() -> ProducerPerformanceRun.recordsPerSecond(kafka.bootstrapServers(), "bench-raw",
+                    rawRecords, recordSize, work.resolve("producer-performance.log")));
 
-            log("batch ingest: " + batches + " POSTs of " + EVENTS_PER_BATCH + " events on " + CONNECTIONS + " connections");
-            double batchRequests = events.closedLoopRequestsPerSecond(bodies.batches(batches, EVENTS_PER_BATCH), CONNECTIONS);
-            double ingested = batchRequests * EVENTS_PER_BATCH;
+            log("batch ingest: " + batches + " POSTs of " + EVENTS_PER_BATCH + " events on " + CONNECTIONS + " connections, "
+                    + MEASURED_RUNS + " runs");
+            Runs ingested = measure(() -> events.closedLoopRequestsPerSecond(bodies.batches(batches, EVENTS_PER_BATCH), CONNECTIONS)
+                    * EVENTS_PER_BATCH);
 
-            log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop");
-            double singleRate = single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS);
-            double noopRate = noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS);
+            log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop, " + MEASURED_RUNS
+                    + " runs of each, taking turns");
+            List<Double> singleRuns = new ArrayList<>();
+            List<Double> noopRuns = new ArrayList<>();
+            for (int run = 0; run < MEASURED_RUNS; run++) {
+                singleRuns.add(single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
+                noopRuns.add(noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
+            }
+            double singleRate = new Runs(singleRuns).median();
 
             double openRate = Math.floor(singleRate / 2);
             int openRequests = (int) Math.min(singles, openRate * 20);
@@ -115,12 +126,14 @@ public final class IngestBenchmark {
 
             String report = String.join("\n",
                     "Upright ingest benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores",
+                    "  medians of " + MEASURED_RUNS + " runs, each run in brackets",
                     "  raw producer (ProducerPerformance, " + recordSize + " B, " + String.join(" ", ProducerPerformanceRun.SERVICE_PRODUCER_SETTINGS)
-                            + ", 12 partitions): " + round(raw) + " records/s",
-                    "  batch ingest (" + EVENTS_PER_BATCH + " events per POST, " + CONNECTIONS + " connections): " + round(ingested)
-                            + " events/s = " + ratio(ingested, raw) + " x raw producer (target >= 0.5)",
-                    "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + round(singleRate) + " req/s; no-op endpoint "
-                            + round(noopRate) + " req/s = " + ratio(singleRate, noopRate) + " x no-op (target >= 0.6)",
+                            + ", 12 partitions): " + raw + " records/s",
+                    "  batch ingest (" + EVENTS_PER_BATCH + " events per POST, " + CONNECTIONS + " connections): " + ingested
+                            + " events/s = " + ratio(ingested.median(), raw.median()) + " x raw producer (target >= 0.5)",
+                    "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + new Runs(singleRuns)
+                            + " req/s; no-op endpoint " + new Runs(noopRuns) + " req/s = "
+                            + ratio(singleRate, new Runs(noopRuns).median()) + " x no-op (target >= 0.6)",
                     "  open model at " + (int) openRate + " req/s: single event " + percentiles(singleLatency)
                             + "; no-op " + percentiles(noopLatency),
                     "  logs and data: " + work);
@@ -147,6 +160,32 @@ public final class IngestBenchmark {
     private static int averageRecordSize(List<String> events) {
         long bytes = events.stream().mapToLong(event -> event.getBytes(StandardCharsets.UTF_8).length + 60).sum();
         return (int) (bytes / events.size());
+    }
+
+    private static Runs measure(Measurement measurement) throws Exception {
+        List<Double> values = new ArrayList<>();
+        for (int run = 0; run < MEASURED_RUNS; run++) {
+            values.add(measurement.rate());
+        }
+        return new Runs(values);
+    }
+
+    private interface Measurement {
+        double rate() throws Exception;
+    }
+
+    /** A rate measured several times: the median, and every run beside it, so the noise shows. */
+    private record Runs(List<Double> values) {
+
+        double median() {
+            List<Double> sorted = values.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
+        @Override
+        public String toString() {
+            return round(median()) + " [" + values.stream().map(IngestBenchmark::round).collect(Collectors.joining(", ")) + "]";
+        }
     }
 
     private static String percentiles(Histogram micros) {
