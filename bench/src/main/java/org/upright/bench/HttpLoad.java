@@ -29,6 +29,7 @@ final class HttpLoad {
     private final URI uri;
     private final String bearerToken;
     private final int expectedStatus;
+    private volatile String firstFailure;
 
     HttpLoad(URI uri, String bearerToken, int expectedStatus) {
         this.uri = uri;
@@ -58,13 +59,14 @@ final class HttpLoad {
                 for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
                     try {
                         beforeEach.run();
-                        if (client.send(request(bodies.get(i)), HttpResponse.BodyHandlers.discarding()).statusCode() == expectedStatus) {
+                        int status = client.send(request(bodies.get(i)), HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status == expectedStatus) {
                             onAccepted.accept(i);
                         } else {
-                            failures.incrementAndGet();
+                            failed(failures, "status " + status);
                         }
                     } catch (Exception e) {
-                        failures.incrementAndGet();
+                        failed(failures, e.toString());
                     }
                 }
             });
@@ -108,7 +110,7 @@ final class HttpLoad {
                         if (error == null && response.statusCode() == expectedStatus) {
                             onAccepted.accept(index);
                         } else {
-                            failures.incrementAndGet();
+                            failed(failures, error != null ? error.toString() : "status " + response.statusCode());
                         }
                     }));
         }
@@ -133,9 +135,17 @@ final class HttpLoad {
         return builder.build();
     }
 
+    /** Counts a failure and keeps the first one's cause for the report. */
+    private void failed(AtomicLong failures, String cause) {
+        if (failures.getAndIncrement() == 0) {
+            firstFailure = cause;
+        }
+    }
+
     private void check(long failures, int total) {
         if (failures > 0) {
-            throw new IllegalStateException(failures + " of " + total + " requests to " + uri + " did not answer " + expectedStatus);
+            throw new IllegalStateException(failures + " of " + total + " requests to " + uri + " did not answer " + expectedStatus
+                    + "; the first: " + firstFailure);
         }
     }
 }
