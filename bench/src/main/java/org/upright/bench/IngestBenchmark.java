@@ -110,13 +110,15 @@ public final class IngestBenchmark {
 
             log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop, " + MEASURED_RUNS
                     + " runs of each, taking turns");
-            List<Double> singleRuns = new ArrayList<>();
-            List<Double> noopRuns = new ArrayList<>();
+            List<Double> singleRates = new ArrayList<>();
+            List<Double> noopRates = new ArrayList<>();
             for (int run = 0; run < MEASURED_RUNS; run++) {
-                singleRuns.add(single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
-                noopRuns.add(noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
+                singleRates.add(single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
+                noopRates.add(noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
             }
-            double singleRate = new Runs(singleRuns).median();
+            Runs singleRuns = new Runs(singleRates);
+            Runs noopRuns = new Runs(noopRates);
+            double singleRate = singleRuns.median();
 
             double openRate = Math.floor(singleRate / 2);
             int openRequests = (int) Math.min(singles, openRate * 20);
@@ -131,9 +133,9 @@ public final class IngestBenchmark {
                             + ", 12 partitions): " + raw + " records/s",
                     "  batch ingest (" + EVENTS_PER_BATCH + " events per POST, " + CONNECTIONS + " connections): " + ingested
                             + " events/s = " + ratio(ingested.median(), raw.median()) + " x raw producer (target >= 0.5)",
-                    "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + new Runs(singleRuns)
-                            + " req/s; no-op endpoint " + new Runs(noopRuns) + " req/s = "
-                            + ratio(singleRate, new Runs(noopRuns).median()) + " x no-op (target >= 0.6)",
+                    "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + singleRuns
+                            + " req/s; no-op endpoint " + noopRuns + " req/s = " + ratio(singleRate, noopRuns.median())
+                            + " x no-op (target >= 0.6)",
                     "  open model at " + (int) openRate + " req/s: single event " + percentiles(singleLatency)
                             + "; no-op " + percentiles(noopLatency),
                     "  logs and data: " + work);
