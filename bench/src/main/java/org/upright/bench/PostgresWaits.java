@@ -58,7 +58,7 @@ final class PostgresWaits implements AutoCloseable {
         long count = Math.max(1, samples.get());
         return seen.entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue().get(), a.getValue().get()))
-                .limit(6)
+                .limit(8)
                 .map(entry -> String.format("%s %.2f", entry.getKey(), (double) entry.getValue().get() / count))
                 .collect(Collectors.joining(", "));
     }

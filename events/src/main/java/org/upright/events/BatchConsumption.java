@@ -29,11 +29,11 @@ public final class BatchConsumption {
      * @param read turns a record's value into what is stored; throws {@link MalformedRecordException} for one that never can be
      * @param deadLetters sends a record that cannot be read, with the reason, to the dead-letter topic
      */
-    public static <T> void consume(ConsumerRecords<String, String> records, Function<String, T> read,
-                                   BiConsumer<ConsumerRecord<String, String>, String> deadLetters, Consumer<List<T>> store)
+    public static <V, T> void consume(ConsumerRecords<String, V> records, Function<V, T> read,
+                                      BiConsumer<ConsumerRecord<String, V>, String> deadLetters, Consumer<List<T>> store)
             throws InterruptedException {
         List<T> readable = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> record : records) {
+        for (ConsumerRecord<String, V> record : records) {
             try {
                 readable.add(read.apply(record.value()));
             } catch (MalformedRecordException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /**
  * The one JSON form of every record on Upright's topics, used by producers and consumers alike.
@@ -47,5 +48,18 @@ public final class EventJson {
         } catch (JsonProcessingException e) {
             throw new MalformedRecordException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The same as {@link #read(String, Class)}, from UTF-8 bytes as a consumer receives them, without making a String first. */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new MalformedRecordException("not a valid " + type.getSimpleName() + ": " + originalMessage(e), e);
+        }
+    }
+
+    private static String originalMessage(IOException e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }
 }

@@ -12,6 +12,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
@@ -31,6 +32,16 @@ class EventJsonSchemaTest {
 
         assertEquals(Set.of(), violations("activity-events.v1.schema.json", json));
         assertEquals(event, EventJson.read(json, ActivityEvent.class));
+    }
+
+    @Test
+    void theBytesAConsumerReceivesReadAsTheTextDoes() {
+        ActivityEvent event = exercise(UUID.randomUUID());
+
+        assertEquals(event, EventJson.read(EventJson.writeBytes(event), ActivityEvent.class));
+        MalformedRecordException broken = assertThrows(MalformedRecordException.class,
+                () -> EventJson.read("{\"eventId\": \"nö".getBytes(StandardCharsets.UTF_8), ActivityEvent.class));
+        assertTrue(broken.getMessage().startsWith("not a valid ActivityEvent: "), broken.getMessage());
     }
 
     @Test

@@ -1,10 +1,15 @@
 package org.upright.advice.review;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,14 +18,23 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.upright.advice.review.ReviewMarks.Mark;
+import org.upright.advice.review.ReviewMarks.PersonWeek;
+import org.upright.advice.rules.AdviceDraft;
 import org.upright.advice.rules.AdviceIssuer;
 import org.upright.advice.rules.AerobicRule;
 import org.upright.advice.rules.RulesConfig;
@@ -46,6 +60,8 @@ public class WeekReview {
     /** The rules a summary lists as the risk factors that showed up. */
     static final List<String> RISK_RULES = List.of("sitting-hourly-break", "sitting-long-day", "posture-poor",
             "overuse-spike", "stress-high", "pain-see-doctor");
+    /** People reviewed in one transaction: a few statements for all of them, rather than a few each. */
+    private static final int PEOPLE_AT_ONCE = 200;
 
     @Inject
     RulesConfig config;
@@ -69,6 +85,12 @@ public class WeekReview {
     WeeklySummaryRule summary;
 
     @Inject
+    ReviewMarks marks;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
     Clock clock;
 
     @ConfigProperty(name = "upright.review.enabled", defaultValue = "true")
@@ -84,76 +106,121 @@ public class WeekReview {
 
     /** Makes every pacing check and week review due at {@code now}; returns how many it made. */
     public int reviewAt(Instant now) {
+        long startedAt = System.nanoTime();
+        List<Person> due = candidates(now);
         int made = 0;
-        for (Object[] row : candidates(now)) {
-            String userId = (String) row[0];
-            ZoneId zone = row[1] == null ? ZoneOffset.UTC : ZoneId.of((String) row[1]);
-            LocalDate firstDay = LocalDate.parse((String) row[2]);
-            try {
-                made += review(userId, zone, firstDay, now);
-            } catch (RuntimeException e) {
-                LOG.warnf("reviewing the weeks of %s failed, the next run retries: %s", userId, e.toString());
-            }
+        for (int from = 0; from < due.size(); from += PEOPLE_AT_ONCE) {
+            made += reviewTogether(due.subList(from, Math.min(due.size(), from + PEOPLE_AT_ONCE)), now);
+        }
+        if (!due.isEmpty()) {
+            LOG.infof("made %d pacing checks and week reviews for %d people in %d ms", made, due.size(),
+                    (System.nanoTime() - startedAt) / 1_000_000);
         }
         return made;
     }
 
-    /** A week that ended before the person's first recorded day is not theirs to review: it is marked, not judged. */
-    private int review(String userId, ZoneId zone, LocalDate firstDay, Instant now) {
-        LocalDate today = now.atZone(zone).toLocalDate();
-        IsoWeek current = IsoWeek.of(today);
-        IsoWeek last = current.minus(1);
-        boolean pacingDue = !now.isBefore(at(current, config.aerobic().pacingDay().getValue(), config.aerobic().pacingTime(), zone));
-        boolean reviewDue = !now.isBefore(at(current, config.summary().day().getValue(), config.summary().time(), zone));
-        if (!pacingDue && !reviewDue) {
-            return 0;
+    /**
+     * One transaction and a handful of statements for all these people. Should it fail, each is
+     * tried again on their own, so that one person's failure holds no one else back.
+     */
+    private int reviewTogether(List<Person> people, Instant now) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> review(people, now));
+        } catch (RuntimeException e) {
+            if (people.size() == 1) {
+                LOG.warnf("reviewing the weeks of %s failed, the next run retries: %s", people.get(0).userId(), e.toString());
+                return 0;
+            }
+            return people.stream().mapToInt(person -> reviewTogether(List.of(person), now)).sum();
         }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Set<String> done = marks(userId, current, last);
-            int made = 0;
-            if (pacingDue && !done.contains(current + "/paced")) {
-                WeekFigures week = WeekFigures.of(current, dayTotals.days(userId, current.monday(), current.sunday()));
-                aerobic.pacing(week, today).ifPresent(draft -> issuer.issue(userId, draft));
-                strength.pacing(week).ifPresent(draft -> issuer.issue(userId, draft));
-                mark(userId, current, "paced_at", now);
-                made++;
-            }
-            if (reviewDue && !done.contains(last + "/reviewed")) {
-                if (!firstDay.isAfter(last.sunday())) {
-                    reviewWeek(userId, last);
-                }
-                mark(userId, last, "reviewed_at", now);
-                made++;
-            }
-            return made;
-        });
     }
 
-    private void reviewWeek(String userId, IsoWeek week) {
+    private int review(List<Person> people, Instant now) {
+        List<Plan> plans = people.stream().map(person -> plan(person, now)).filter(plan -> plan.pacingDue || plan.reviewDue).toList();
+        if (plans.isEmpty()) {
+            return 0;
+        }
+        Set<Mark> done = marks.done(plans.stream()
+                .flatMap(plan -> Stream.of(plan.current, plan.last).map(week -> new PersonWeek(plan.userId(), week))).toList());
+        Set<Plan> reviewed = plans.stream().filter(plan -> plan.reviewDue && !done.contains(Mark.reviewed(plan.userId(), plan.last)))
+                .collect(Collectors.toSet());
+        Map<String, TreeMap<LocalDate, DayFigures>> days = dayTotals.days(plans.stream().map(Plan::userId).toList(),
+                plans.stream().map(plan -> plan.last.minus(config.overuse().baselineWeeks() + 1).monday()).min(LocalDate::compareTo).orElseThrow(),
+                plans.stream().map(plan -> plan.current.sunday()).max(LocalDate::compareTo).orElseThrow());
+        Map<String, Set<String>> fired = firedRiskRules(reviewed);
+        List<AdviceIssuer.Issue> issues = new ArrayList<>();
+        List<Mark> made = new ArrayList<>();
+        for (Plan plan : plans) {
+            TreeMap<LocalDate, DayFigures> personDays = days.getOrDefault(plan.userId(), new TreeMap<>());
+            if (plan.pacingDue && !done.contains(Mark.paced(plan.userId(), plan.current))) {
+                WeekFigures week = WeekFigures.of(plan.current, personDays);
+                aerobic.pacing(week, plan.today).ifPresent(draft -> issues.add(new AdviceIssuer.Issue(plan.userId(), draft)));
+                strength.pacing(week).ifPresent(draft -> issues.add(new AdviceIssuer.Issue(plan.userId(), draft)));
+                made.add(Mark.paced(plan.userId(), plan.current));
+            }
+            if (reviewed.contains(plan)) {
+                // a week that ended before the person's first recorded day is not theirs to review: it is marked, not judged
+                if (!plan.person.firstDay().isAfter(plan.last.sunday())) {
+                    reviewWeek(plan.userId(), plan.last, personDays, fired.getOrDefault(plan.userId(), Set.of()))
+                            .forEach(draft -> issues.add(new AdviceIssuer.Issue(plan.userId(), draft)));
+                }
+                made.add(Mark.reviewed(plan.userId(), plan.last));
+            }
+        }
+        issuer.issueAll(issues);
+        marks.mark(made, now);
+        return made.size();
+    }
+
+    private Plan plan(Person person, Instant now) {
+        LocalDate today = now.atZone(person.zone()).toLocalDate();
+        IsoWeek current = IsoWeek.of(today);
+        boolean pacingDue = !now.isBefore(at(current, config.aerobic().pacingDay().getValue(), config.aerobic().pacingTime(), person.zone()));
+        boolean reviewDue = !now.isBefore(at(current, config.summary().day().getValue(), config.summary().time(), person.zone()));
+        return new Plan(person, today, current, current.minus(1), pacingDue, reviewDue);
+    }
+
+    private List<AdviceDraft> reviewWeek(String userId, IsoWeek week, TreeMap<LocalDate, DayFigures> days, Set<String> firedRiskRules) {
         int baselineWeeks = config.overuse().baselineWeeks();
-        TreeMap<LocalDate, DayFigures> days = dayTotals.days(userId, week.minus(baselineWeeks + 1).monday(), week.sunday());
+        List<AdviceDraft> drafts = new ArrayList<>();
         WeekFigures figures = WeekFigures.of(week, days);
-        aerobic.verdict(figures).ifPresent(draft -> issuer.issue(userId, draft));
-        strength.verdict(figures).ifPresent(draft -> issuer.issue(userId, draft));
+        aerobic.verdict(figures).ifPresent(drafts::add);
+        strength.verdict(figures).ifPresent(drafts::add);
         WeekFigures before = WeekFigures.of(week.minus(1), days);
         Optional<WeekFigures> painWeek = before.painDays() > 0 ? Optional.of(before)
                 : figures.painDays() > 0 ? Optional.of(figures) : Optional.empty();
         List<WeekFigures> beforePain = painWeek.map(pain -> IntStream.rangeClosed(1, baselineWeeks)
                 .mapToObj(back -> WeekFigures.of(pain.week().minus(baselineWeeks + 1 - back), days)).toList()).orElse(List.of());
-        stayActive.evaluate(figures, painWeek, beforePain).ifPresent(draft -> issuer.issue(userId, draft));
-        issuer.issue(userId, summary.summarise(figures, firedRiskRules(userId, week)));
+        stayActive.evaluate(figures, painWeek, beforePain).ifPresent(drafts::add);
+        drafts.add(summary.summarise(figures, RISK_RULES.stream().filter(firedRiskRules::contains).toList()));
+        return drafts;
     }
 
-    /** The risk rules that fired for the week or any moment in it, in the catalogue's order. */
-    private List<String> firedRiskRules(String userId, IsoWeek week) {
-        @SuppressWarnings("unchecked")
-        List<String> fired = Panache.getEntityManager().createNativeQuery(
-                        "select distinct rule_id from advice where user_id = ?1 and rule_id in ?2"
-                                + " and (period = ?3 or (period >= ?4 and period < ?5))")
-                .setParameter(1, userId).setParameter(2, RISK_RULES).setParameter(3, week.toString())
-                .setParameter(4, week.monday().toString()).setParameter(5, week.monday().plusDays(7).toString())
-                .getResultList();
-        return RISK_RULES.stream().filter(fired::contains).toList();
+    /** Per person, the risk rules that fired for the week under review or any moment in it. */
+    private Map<String, Set<String>> firedRiskRules(Collection<Plan> plans) {
+        Map<String, Set<String>> fired = new HashMap<>();
+        List<Plan> reviewed = List.copyOf(plans);
+        if (reviewed.isEmpty()) {
+            return fired;
+        }
+        String sql = "select distinct a.user_id, a.rule_id from advice a"
+                + " join unnest(?::text[], ?::text[], ?::text[], ?::text[]) as r(user_id, week, first_day, after_last_day) on a.user_id = r.user_id"
+                + " where a.rule_id = any(?::text[]) and (a.period = r.week or (a.period >= r.first_day and a.period < r.after_last_day))";
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, reviewed.stream().map(Plan::userId).toArray(String[]::new));
+            select.setObject(2, reviewed.stream().map(plan -> plan.last.toString()).toArray(String[]::new));
+            select.setObject(3, reviewed.stream().map(plan -> plan.last.monday().toString()).toArray(String[]::new));
+            select.setObject(4, reviewed.stream().map(plan -> plan.last.monday().plusDays(7).toString()).toArray(String[]::new));
+            select.setObject(5, RISK_RULES.toArray(String[]::new));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    fired.computeIfAbsent(row.getString(1), user -> new HashSet<>()).add(row.getString(2));
+                }
+            }
+            return fired;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the risk rules that fired", e);
+        }
     }
 
     private static Instant at(IsoWeek week, int dayOfWeek, LocalTime time, ZoneId zone) {
@@ -162,7 +229,7 @@ public class WeekReview {
 
     /** Who {@link #reviewAt} looks at: by user id. */
     List<String> peopleDueAt(Instant now) {
-        return candidates(now).stream().map(row -> (String) row[0]).toList();
+        return candidates(now).stream().map(Person::userId).toList();
     }
 
     /**
@@ -171,14 +238,14 @@ public class WeekReview {
      * else is left out in the query, so a run with nothing due costs one query.
      */
     @SuppressWarnings("unchecked")
-    private List<Object[]> candidates(Instant now) {
+    private List<Person> candidates(Instant now) {
         LocalDate since = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(15);
         String localNow = "(cast(?2 as timestamptz) at time zone coalesce(p.time_zone, 'UTC'))";
         String localToday = localNow + "::date";
         // date_trunc('week') is the ISO week's Monday at midnight, local time
         String pacingDue = localNow + " >= date_trunc('week', " + localNow + ") + ?3 * interval '1 second'";
         String reviewDue = localNow + " >= date_trunc('week', " + localNow + ") + ?4 * interval '1 second'";
-        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
                         "select d.user_id, p.time_zone, (select min(day)::text from day_total f where f.user_id = d.user_id)"
                                 + " from (select distinct user_id from day_total where day >= ?1) d left join person p on p.user_id = d.user_id"
                                 + " where (" + pacingDue + " and not exists (select 1 from week_review r where r.user_id = d.user_id"
@@ -189,32 +256,23 @@ public class WeekReview {
                 .setParameter(3, sinceMonday(config.aerobic().pacingDay().getValue(), config.aerobic().pacingTime()))
                 .setParameter(4, sinceMonday(config.summary().day().getValue(), config.summary().time()))
                 .getResultList());
+        return rows.stream().map(row -> new Person((String) row[0], row[1] == null ? ZoneOffset.UTC : ZoneId.of((String) row[1]),
+                LocalDate.parse((String) row[2]))).toList();
     }
 
     private static long sinceMonday(int dayOfWeek, LocalTime time) {
         return (dayOfWeek - 1L) * 86_400 + time.toSecondOfDay();
     }
 
-    @SuppressWarnings("unchecked")
-    private Set<String> marks(String userId, IsoWeek current, IsoWeek last) {
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(
-                        "select iso_week, paced_at is not null, reviewed_at is not null from week_review where user_id = ?1 and iso_week in (?2, ?3)")
-                .setParameter(1, userId).setParameter(2, current.toString()).setParameter(3, last.toString()).getResultList();
-        Set<String> done = new HashSet<>();
-        for (Object[] row : rows) {
-            if ((Boolean) row[1]) {
-                done.add(row[0] + "/paced");
-            }
-            if ((Boolean) row[2]) {
-                done.add(row[0] + "/reviewed");
-            }
-        }
-        return done;
+    /** Someone due for something, with the zone their weeks are counted in and their first recorded day. */
+    private record Person(String userId, ZoneId zone, LocalDate firstDay) {
     }
 
-    private void mark(String userId, IsoWeek week, String column, Instant at) {
-        Panache.getEntityManager().createNativeQuery("insert into week_review (user_id, iso_week, " + column + ") values (?1, ?2, ?3)"
-                        + " on conflict (user_id, iso_week) do update set " + column + " = excluded." + column)
-                .setParameter(1, userId).setParameter(2, week.toString()).setParameter(3, Timestamp.from(at)).executeUpdate();
+    /** What is due for a person at the moment of the review. */
+    private record Plan(Person person, LocalDate today, IsoWeek current, IsoWeek last, boolean pacingDue, boolean reviewDue) {
+
+        String userId() {
+            return person.userId();
+        }
     }
 }

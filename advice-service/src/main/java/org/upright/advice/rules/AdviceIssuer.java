@@ -71,6 +71,7 @@ public class AdviceIssuer {
         Map<UUID, Advice> byId = new HashMap<>();
         advice.forEach(one -> byId.put(one.id, one));
         List<Outbox.Entry> entries = new ArrayList<>();
+        Map<String, Integer> issuedPerRule = new HashMap<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int p = 1;
             insert.setTimestamp(p++, Timestamp.from(now));
@@ -90,7 +91,7 @@ public class AdviceIssuer {
             try (ResultSet row = insert.executeQuery()) {
                 while (row.next()) {
                     Advice issued = byId.get(row.getObject(1, UUID.class));
-                    meters.counter("upright.advice.issued", "rule", issued.ruleId).increment();
+                    issuedPerRule.merge(issued.ruleId, 1, Integer::sum);
                     entries.add(new Outbox.Entry(Topics.ADVICE_ISSUED, issued.userId, CloudEventTypes.ADVICE_ISSUED, issued.id,
                             EventJson.write(issued.toRecord())));
                 }
@@ -99,6 +100,7 @@ public class AdviceIssuer {
             throw new IllegalStateException("could not store advice", e);
         }
         outbox.addAll(entries);
+        issuedPerRule.forEach((rule, count) -> meters.counter("upright.advice.issued", "rule", rule).increment(count));
         return entries.size();
     }
 

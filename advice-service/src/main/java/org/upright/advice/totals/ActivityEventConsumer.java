@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,18 +39,21 @@ public class ActivityEventConsumer {
 
     @Incoming(Topics.ACTIVITY_EVENTS)
     @Blocking
-    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+    public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         BatchConsumption.consume(records, ActivityEventConsumer::read, this::deadLetter, applier::apply);
     }
 
-    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
-        deadLetters.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value())
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        deadLetters.sendMessageAndAwait(Message.of(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key())
                         .withHeaders(DeadLetterHeaders.of(record, reason)).build()));
     }
 
-    /** Reads one record; anything that could never be applied is malformed, so that it is not retried forever. */
-    static ActivityEvent read(String json) {
+    /**
+     * Reads one record from its bytes (a String first would cost a decoding pass per record); anything
+     * that could never be applied is malformed, so that it is not retried forever.
+     */
+    static ActivityEvent read(byte[] json) {
         if (json == null) {
             throw new MalformedRecordException("the record has no value");
         }

@@ -8,14 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 
 /**
  * The day totals table. A batch of events becomes one upsert statement with a row per person-day
@@ -52,19 +49,33 @@ public class DayTotals {
         if (additions.isEmpty()) {
             return;
         }
-        List<Map.Entry<UserDay, DayFigures>> rows = new ArrayList<>(additions.entrySet());
+        int size = additions.size();
+        String[] userIds = new String[size];
+        String[] days = new String[size];
+        String[] weeks = new String[size];
+        long[][] figures = new long[12][size];
+        int row = 0;
+        for (Map.Entry<UserDay, DayFigures> addition : additions.entrySet()) {
+            UserDay key = addition.getKey();
+            DayFigures day = addition.getValue();
+            userIds[row] = key.userId();
+            days[row] = key.day().toString();
+            weeks[row] = key.week().toString();
+            long[] values = {day.moderateSeconds(), day.vigorousSeconds(), day.strengthSessions(), day.sittingSeconds(),
+                    day.longestBoutSeconds(), day.longBouts(), day.stretchBreaks(), day.postureSeconds(), day.poorPostureSeconds(),
+                    day.highStressSeconds(), day.painReports(), day.maxPainSeverity()};
+            for (int column = 0; column < values.length; column++) {
+                figures[column][row] = values[column];
+            }
+            row++;
+        }
         try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            int p = 1;
-            upsert.setObject(p++, column(rows, row -> row.getKey().userId(), String[]::new));
-            upsert.setObject(p++, column(rows, row -> row.getKey().day().toString(), String[]::new));
-            upsert.setObject(p++, column(rows, row -> row.getKey().week().toString(), String[]::new));
-            List<Function<DayFigures, Number>> figures = List.of(DayFigures::moderateSeconds, DayFigures::vigorousSeconds,
-                    DayFigures::strengthSessions, DayFigures::sittingSeconds, DayFigures::longestBoutSeconds, DayFigures::longBouts,
-                    DayFigures::stretchBreaks, DayFigures::postureSeconds, DayFigures::poorPostureSeconds,
-                    DayFigures::highStressSeconds, DayFigures::painReports, DayFigures::maxPainSeverity);
-            for (Function<DayFigures, Number> figure : figures) {
-                // Typed arrays go to the server in binary; each column's SQL cast says whether it is int8 or int4.
-                upsert.setObject(p++, column(rows, row -> figure.apply(row.getValue()).longValue(), Long[]::new));
+            upsert.setObject(1, userIds);
+            upsert.setObject(2, days);
+            upsert.setObject(3, weeks);
+            for (int column = 0; column < figures.length; column++) {
+                // int8 arrays go to the server in binary; each column's SQL cast says whether it is int8 or int4
+                upsert.setObject(4 + column, figures[column]);
             }
             upsert.executeUpdate();
         } catch (SQLException e) {
@@ -96,10 +107,5 @@ public class DayTotals {
     /** One person's days from {@code from} to {@code to}, both included. */
     public TreeMap<LocalDate, DayFigures> days(String userId, LocalDate from, LocalDate to) {
         return days(List.of(userId), from, to).getOrDefault(userId, new TreeMap<>());
-    }
-
-    private static <T> T[] column(List<Map.Entry<UserDay, DayFigures>> rows, Function<Map.Entry<UserDay, DayFigures>, T> value,
-            IntFunction<T[]> array) {
-        return rows.stream().map(value).toArray(array);
     }
 }

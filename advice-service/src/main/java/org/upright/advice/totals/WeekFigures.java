@@ -1,11 +1,12 @@
 package org.upright.advice.totals;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -15,22 +16,40 @@ import java.util.TreeMap;
 public final class WeekFigures {
 
     private final IsoWeek week;
-    private final Map<LocalDate, DayFigures> days;
+    /** Monday first; null where nothing was recorded. Rules build several weeks per batch, so no map is copied. */
+    private final DayFigures[] byWeekday = new DayFigures[7];
     /** Every figure below reads the sum: it is added up once. */
     private final DayFigures total;
 
+    /** @throws IllegalArgumentException for a day outside the week */
     public WeekFigures(IsoWeek week, Map<LocalDate, DayFigures> days) {
         this.week = week;
-        this.days = Collections.unmodifiableMap(new TreeMap<>(days));
-        this.total = days.values().stream().reduce(DayFigures.NONE, DayFigures::plus);
+        long monday = week.monday().toEpochDay();
+        DayFigures sum = DayFigures.NONE;
+        for (Map.Entry<LocalDate, DayFigures> day : days.entrySet()) {
+            long weekday = day.getKey().toEpochDay() - monday;
+            if (weekday < 0 || weekday > 6) {
+                throw new IllegalArgumentException(day.getKey() + " is not in " + week);
+            }
+            byWeekday[(int) weekday] = day.getValue();
+            sum = sum.plus(day.getValue());
+        }
+        this.total = sum;
     }
 
     public IsoWeek week() {
         return week;
     }
 
-    public Map<LocalDate, DayFigures> days() {
-        return days;
+    /** The days with something recorded, in order. */
+    public SortedMap<LocalDate, DayFigures> days() {
+        SortedMap<LocalDate, DayFigures> days = new TreeMap<>();
+        for (int i = 0; i < byWeekday.length; i++) {
+            if (byWeekday[i] != null) {
+                days.put(week.monday().plusDays(i), byWeekday[i]);
+            }
+        }
+        return Collections.unmodifiableSortedMap(days);
     }
 
     public static WeekFigures empty(IsoWeek week) {
@@ -39,7 +58,7 @@ public final class WeekFigures {
 
     /** The week's part of a run of days; days outside the week are left out. */
     public static WeekFigures of(IsoWeek week, NavigableMap<LocalDate, DayFigures> days) {
-        return new WeekFigures(week, days.subMap(week.monday(), true, week.monday().plusDays(6), true));
+        return new WeekFigures(week, days.subMap(week.monday(), true, week.sunday(), true));
     }
 
     public DayFigures total() {
@@ -59,11 +78,19 @@ public final class WeekFigures {
     }
 
     public int strengthDays() {
-        return (int) days.values().stream().filter(day -> day.strengthSessions() > 0).count();
+        int days = 0;
+        for (DayFigures day : byWeekday) {
+            days += day != null && day.strengthSessions() > 0 ? 1 : 0;
+        }
+        return days;
     }
 
     public int painDays() {
-        return (int) days.values().stream().filter(day -> day.painReports() > 0).count();
+        int days = 0;
+        for (DayFigures day : byWeekday) {
+            days += day != null && day.painReports() > 0 ? 1 : 0;
+        }
+        return days;
     }
 
     public double sittingMinutes() {
@@ -83,16 +110,16 @@ public final class WeekFigures {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WeekFigures that && week.equals(that.week) && days.equals(that.days);
+        return other instanceof WeekFigures that && week.equals(that.week) && Arrays.equals(byWeekday, that.byWeekday);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(week, days);
+        return 31 * week.hashCode() + Arrays.hashCode(byWeekday);
     }
 
     @Override
     public String toString() {
-        return "WeekFigures[" + week + ", " + days + "]";
+        return "WeekFigures[" + week + ", " + days() + "]";
     }
 }

@@ -87,6 +87,33 @@ class WeekReviewTest {
                 .then().body("[0].message", containsString("90 more moderate minutes, or 45 vigorous, by Sunday"));
     }
 
+    /** One pass reviews many people together, each in their own zone: Monday 08:00 in Auckland is still Sunday in Los Angeles. */
+    @Test
+    void onePassReviewsEachPersonByTheirOwnClock() {
+        List<String> auckland = List.of(newUser(), newUser(), newUser());
+        String losAngeles = newUser();
+        auckland.forEach(user -> publishProfile(user, "Pacific/Auckland", 1985));
+        publishProfile(losAngeles, "America/Los_Angeles", 1985);
+        auckland.forEach(user -> publish(exercise(user, "2026-11-17T07:00:00+13:00", 40, "cycling", Intensity.MODERATE, null)));
+        publish(exercise(losAngeles, "2026-11-17T07:00:00-08:00", 40, "cycling", Intensity.MODERATE, null));
+        auckland.forEach(user -> awaitWeek(user, "2026-W47", 40.0));
+        awaitWeek(losAngeles, "2026-W47", 40.0);
+
+        review.reviewAt(Instant.parse("2026-11-22T19:00:00Z")); // Monday 08:00 in Auckland, Sunday 11:00 in Los Angeles
+
+        for (String user : auckland) {
+            assertEquals(Set.of("cdc-aerobic", "cdc-strength", "weekly-summary"), Set.copyOf(rulesAdvised(user)), user);
+            given().auth().oauth2(LocalInfraTestResource.personToken(user))
+                    .when().get("/api/v1/users/{user}/advice?rule=weekly-summary", user)
+                    .then().statusCode(200).body("[0].period", equalTo("2026-W47"));
+        }
+        // its week 47 is not over: only the mid-week pacing nudges, due since Thursday noon
+        assertEquals(Set.of("cdc-aerobic", "cdc-strength"), Set.copyOf(rulesAdvised(losAngeles)));
+        given().auth().oauth2(LocalInfraTestResource.personToken(losAngeles))
+                .when().get("/api/v1/users/{user}/advice?rule=cdc-aerobic", losAngeles)
+                .then().statusCode(200).body("[0].message", containsString("110 more moderate minutes"));
+    }
+
     /** The review runs every minute: someone with nothing due must not cost a transaction each time. */
     @Test
     void aPersonIsLookedAtOnlyWhenAReviewOrAPacingCheckIsDue() {

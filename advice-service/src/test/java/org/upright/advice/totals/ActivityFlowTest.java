@@ -139,13 +139,14 @@ class ActivityFlowTest {
     @Test
     void unreadableRecordIsDeadLetteredAndConsumptionGoesOn() {
         String user = newUser();
-        TopicWriter.write(bootstrapServers, Topics.ACTIVITY_EVENTS, user, "{\"eventId\": \"not json", Map.of());
+        TopicWriter.write(bootstrapServers, Topics.ACTIVITY_EVENTS, user, "{\"eventId\": \"not json ünïcode", Map.of());
         publish(exercise(user, "2026-11-24T07:00:00+01:00", 15, Intensity.MODERATE, null));
 
         awaitWeek(user, "2026-W48", 15.0);
         List<ConsumerRecord<String, String>> dead = TopicReader.read(bootstrapServers, Topics.ACTIVITY_EVENTS_DEAD_LETTER,
                 record -> user.equals(record.key()), 1, Flow.PATIENCE);
         assertEquals(1, dead.size());
+        assertEquals("{\"eventId\": \"not json ünïcode", dead.get(0).value(), "the dead letter keeps the record as it was");
         assertNotNull(header(dead.get(0), "dead-letter-reason"));
     }
 
