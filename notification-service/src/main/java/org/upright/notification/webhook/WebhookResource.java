@@ -3,6 +3,7 @@ package org.upright.notification.webhook;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.upright.notification.access.Access;
 import org.upright.problems.InvalidRequestException;
 
@@ -38,11 +40,16 @@ public class WebhookResource {
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an endpoint; the answer holds its signing secret, shown this once")
+    @APIResponse(responseCode = "409", description = "The person has registered this address already")
     public Response register(@PathParam("userId") String userId, EndpointRequest request) {
         access.requireSelfOrAdmin(userId);
         String url = request == null ? null : request.url();
         EndpointAddresses.problem(url, allowPrivateAddresses).ifPresent(problem -> {
             throw new InvalidRequestException("url", problem);
+        });
+        WebhookEndpoint.<WebhookEndpoint>find("userId = ?1 and url = ?2", userId, url).firstResultOptional().ifPresent(registered -> {
+            throw new ClientErrorException(url + " is registered already, as endpoint " + registered.id
+                    + "; remove that one first to register the address with a new secret.", Response.Status.CONFLICT);
         });
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = UUID.randomUUID();

@@ -132,6 +132,25 @@ class WebhookTest {
         as(user).contentType(ContentType.JSON).body("{}").when().post("/api/v1/users/{user}/webhooks", user).then().statusCode(400);
     }
 
+    /** Two registrations of one address would sign and send every nudge to it twice. */
+    @Test
+    void anAddressThePersonHasRegisteredAlreadyIsAConflictNamingTheEndpoint() {
+        String user = "user-" + UUID.randomUUID();
+        String first = as(user).contentType(ContentType.JSON).body("{\"url\": \"https://example.com/upright/hook\"}")
+                .when().post("/api/v1/users/{user}/webhooks", user)
+                .then().statusCode(201).extract().path("id");
+
+        as(user).contentType(ContentType.JSON).body("{\"url\": \"https://example.com/upright/hook\"}")
+                .when().post("/api/v1/users/{user}/webhooks", user)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(first));
+        as(user).when().get("/api/v1/users/{user}/webhooks", user).then().body("size()", equalTo(1));
+        String other = "user-" + UUID.randomUUID();
+        as(other).contentType(ContentType.JSON).body("{\"url\": \"https://example.com/upright/hook\"}")
+                .when().post("/api/v1/users/{user}/webhooks", other)
+                .then().statusCode(201);
+    }
+
     @Test
     void loopbackAndPrivateAddressesAreRefusedWhenNotAllowed() {
         assertTrue(EndpointAddresses.problem("http://127.0.0.1:8080/hook", false).isPresent());
