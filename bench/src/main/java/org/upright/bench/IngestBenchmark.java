@@ -105,8 +105,20 @@ public final class IngestBenchmark {
 
             log("batch ingest: " + batches + " POSTs of " + EVENTS_PER_BATCH + " events on " + CONNECTIONS + " connections, "
                     + MEASURED_RUNS + " runs");
-            Runs ingested = measure(() -> events.closedLoopRequestsPerSecond(bodies.batches(batches, EVENTS_PER_BATCH), CONNECTIONS)
-                    * EVENTS_PER_BATCH);
+            long serviceCpuBefore = CpuTime.ofProcess(service.pid());
+            long machineBusyBefore = CpuTime.busyOfMachine();
+            Runs ingested;
+            String postgresActivity;
+            try (PostgresWaits waits = PostgresWaits.sample(database)) {
+                ingested = measure(() -> events.closedLoopRequestsPerSecond(bodies.batches(batches, EVENTS_PER_BATCH), CONNECTIONS)
+                        * EVENTS_PER_BATCH);
+                postgresActivity = waits.summary();
+            }
+            double batchedEvents = (double) MEASURED_RUNS * batches * EVENTS_PER_BATCH;
+            String batchCpu = String.format("    CPU per batched event: activity-service %.1f µs, the whole machine %.1f µs;"
+                            + " PostgreSQL's active backends on average: %s",
+                    1000.0 * (CpuTime.ofProcess(service.pid()) - serviceCpuBefore) / batchedEvents,
+                    1000.0 * (CpuTime.busyOfMachine() - machineBusyBefore) / batchedEvents, postgresActivity);
 
             log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop, " + MEASURED_RUNS
                     + " runs of each, taking turns");
@@ -133,6 +145,7 @@ public final class IngestBenchmark {
                             + ", 12 partitions): " + raw + " records/s",
                     "  batch ingest (" + EVENTS_PER_BATCH + " events per POST, " + CONNECTIONS + " connections): " + ingested
                             + " events/s = " + ratio(ingested.median(), raw.median()) + " x raw producer (target >= 0.5)",
+                    batchCpu,
                     "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + singleRuns
                             + " req/s; no-op endpoint " + noopRuns + " req/s = " + ratio(singleRate, noopRuns.median())
                             + " x no-op (target >= 0.6)",
