@@ -144,9 +144,11 @@ public class WeekReview {
                 .flatMap(plan -> Stream.of(plan.current, plan.last).map(week -> new PersonWeek(plan.userId(), week))).toList());
         Set<Plan> reviewed = plans.stream().filter(plan -> plan.reviewDue && !done.contains(Mark.reviewed(plan.userId(), plan.last)))
                 .collect(Collectors.toSet());
-        Map<String, TreeMap<LocalDate, DayFigures>> days = dayTotals.days(plans.stream().map(Plan::userId).toList(),
-                plans.stream().map(plan -> plan.last.minus(config.overuse().baselineWeeks() + 1).monday()).min(LocalDate::compareTo).orElseThrow(),
-                plans.stream().map(plan -> plan.current.sunday()).max(LocalDate::compareTo).orElseThrow());
+        // from what a review compares its week with, to the end of the week a pacing check looks at
+        LocalDate from = plans.stream().map(plan -> plan.last.minus(config.overuse().baselineWeeks() + 1).monday())
+                .min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = plans.stream().map(plan -> plan.current.sunday()).max(LocalDate::compareTo).orElseThrow();
+        Map<String, TreeMap<LocalDate, DayFigures>> days = dayTotals.days(plans.stream().map(Plan::userId).toList(), from, to);
         Map<String, Set<String>> fired = firedRiskRules(reviewed);
         List<AdviceIssuer.Issue> issues = new ArrayList<>();
         List<Mark> made = new ArrayList<>();
@@ -161,7 +163,7 @@ public class WeekReview {
             if (reviewed.contains(plan)) {
                 // a week that ended before the person's first recorded day is not theirs to review: it is marked, not judged
                 if (!plan.person.firstDay().isAfter(plan.last.sunday())) {
-                    reviewWeek(plan.userId(), plan.last, personDays, fired.getOrDefault(plan.userId(), Set.of()))
+                    reviewWeek(plan.last, personDays, fired.getOrDefault(plan.userId(), Set.of()))
                             .forEach(draft -> issues.add(new AdviceIssuer.Issue(plan.userId(), draft)));
                 }
                 made.add(Mark.reviewed(plan.userId(), plan.last));
@@ -180,7 +182,7 @@ public class WeekReview {
         return new Plan(person, today, current, current.minus(1), pacingDue, reviewDue);
     }
 
-    private List<AdviceDraft> reviewWeek(String userId, IsoWeek week, TreeMap<LocalDate, DayFigures> days, Set<String> firedRiskRules) {
+    private List<AdviceDraft> reviewWeek(IsoWeek week, TreeMap<LocalDate, DayFigures> days, Set<String> firedRiskRules) {
         int baselineWeeks = config.overuse().baselineWeeks();
         List<AdviceDraft> drafts = new ArrayList<>();
         WeekFigures figures = WeekFigures.of(week, days);

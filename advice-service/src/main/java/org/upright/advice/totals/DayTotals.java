@@ -74,7 +74,7 @@ public class DayTotals {
             upsert.setObject(2, days);
             upsert.setObject(3, weeks);
             for (int column = 0; column < figures.length; column++) {
-                // int8 arrays go to the server in binary; each column's SQL cast says whether it is int8 or int4
+                // one primitive array per column, nothing boxed; its SQL cast says whether it is int8 or int4
                 upsert.setObject(4 + column, figures[column]);
             }
             upsert.executeUpdate();
