@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.upright.retention.ChunkedDelete;
 
 /**
  * The event ids each person's devices have had accepted, so a retried post is answered as a
@@ -44,7 +44,6 @@ import org.jboss.logging.Logger;
 public class AcceptedEvents {
 
     static final Duration RETENTION = EventValidator.MAX_AGE.plus(EventValidator.MAX_CLOCK_SKEW).plus(Duration.ofDays(1));
-    private static final int FORGET_AT_ONCE = 10_000;
     private static final int WRITE_AT_ONCE = 5_000;
     private static final int WRITES_WAITING_AT_MOST = 100_000;
     private static final Duration WRITE_RETRY = Duration.ofSeconds(1);
@@ -97,18 +96,8 @@ public class AcceptedEvents {
 
     /** Deletes the ids accepted before {@code now} minus {@link #RETENTION}, a chunk at a time; returns how many. */
     public long forgetExpired(Instant now) {
-        String sql = "delete from " + schema + ".accepted_event where ctid in (select ctid from " + schema
-                + ".accepted_event where accepted_at < ? limit " + FORGET_AT_ONCE + ")";
-        long forgotten = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setTimestamp(1, Timestamp.from(now.minus(RETENTION)));
-            int deleted;
-            do {
-                deleted = delete.executeUpdate();
-                forgotten += deleted;
-            } while (deleted == FORGET_AT_ONCE);
-            return forgotten;
+        try {
+            return ChunkedDelete.delete(dataSource, schema + ".accepted_event", "accepted_at < ?", now.minus(RETENTION));
         } catch (SQLException e) {
             throw new IllegalStateException("could not forget expired accepted events", e);
         }

@@ -2,19 +2,24 @@ package org.upright.advice.outbox;
 
 import static org.upright.events.CloudEventHeaders.utf8;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +36,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upright.events.CloudEventHeaders;
+import org.upright.retention.ChunkedDelete;
 
 /**
  * Publishes the oldest unpublished records and marks them published once the broker has
@@ -46,7 +52,6 @@ import org.upright.events.CloudEventHeaders;
 public class OutboxPublisher {
 
     private static final String SOURCE = "/advice-service";
-    private static final int FORGET_AT_ONCE = 10_000;
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -56,7 +61,7 @@ public class OutboxPublisher {
     MeterRegistry meters;
 
     @Inject
-    EntityManager entityManager;
+    AgroalDataSource dataSource;
 
     @Inject
     Clock clock;
@@ -92,29 +97,62 @@ public class OutboxPublisher {
 
     /** The records not published yet: the relay's lag. */
     public long pending() {
-        return ((Number) entityManager.createNativeQuery("select count(*) from {h-schema}outbox_message where published_at is null")
-                .getSingleResult()).longValue();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("select count(*) from outbox_message where published_at is null");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not count the outbox", e);
+        }
     }
 
-    /** @return how many records were published */
+    /**
+     * @return how many records were published. Plain SQL: it runs after every commit that wrote
+     *     advice, and loading the rows as entities took most of the relay's CPU (JFR, bench/run-nudges).
+     */
     @Transactional
     public int publishBatch() {
-        @SuppressWarnings("unchecked")
-        List<OutboxMessage> pending = entityManager.createNativeQuery(
-                        "select * from {h-schema}outbox_message where published_at is null order by created_at"
-                                + " limit :limit for update skip locked", OutboxMessage.class)
-                .setParameter("limit", batchSize)
-                .getResultList();
+        List<Pending> pending = lockOldestUnpublished();
         if (pending.isEmpty()) {
             return 0;
         }
         awaitAcknowledged(CompletableFuture.allOf(pending.stream().map(this::send).toArray(CompletableFuture[]::new)));
-        entityManager.createNativeQuery("update {h-schema}outbox_message set published_at = :now where id = any(:ids)")
-                .setParameter("now", clock.instant())
-                .setParameter("ids", pending.stream().map(message -> message.id).toArray(UUID[]::new))
-                .executeUpdate();
-        pending.forEach(entityManager::detach);
+        markPublished(pending);
         return pending.size();
+    }
+
+    /** A record to publish, as stored. */
+    private record Pending(UUID id, String topic, String key, String ceType, String payload, Instant createdAt) {
+    }
+
+    private List<Pending> lockOldestUnpublished() {
+        String sql = "select id, topic, message_key, ce_type, payload, created_at from outbox_message where published_at is null"
+                + " order by created_at limit ? for update skip locked";
+        List<Pending> pending = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setInt(1, batchSize);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    pending.add(new Pending(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                            row.getString(5), row.getTimestamp(6).toInstant()));
+                }
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the outbox", e);
+        }
+    }
+
+    private void markPublished(List<Pending> published) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("update outbox_message set published_at = ? where id = any(?::uuid[])")) {
+            update.setTimestamp(1, Timestamp.from(clock.instant()));
+            update.setObject(2, published.stream().map(message -> message.id().toString()).toArray(String[]::new));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not mark the outbox published", e);
+        }
     }
 
     /**
@@ -124,27 +162,22 @@ public class OutboxPublisher {
      * @return how many records were deleted
      */
     public long forgetPublishedBefore(Instant before) {
-        long forgotten = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                            "delete from {h-schema}outbox_message where ctid in (select ctid from {h-schema}outbox_message"
-                                    + " where published_at < :before limit " + FORGET_AT_ONCE + ")")
-                    .setParameter("before", before).executeUpdate());
-            forgotten += deleted;
-        } while (deleted == FORGET_AT_ONCE);
-        return forgotten;
+        try {
+            return ChunkedDelete.delete(dataSource, "outbox_message", "published_at < ?", before);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget published outbox records", e);
+        }
     }
 
     public int batchSize() {
         return batchSize;
     }
 
-    private CompletableFuture<Void> send(OutboxMessage message) {
+    private CompletableFuture<Void> send(Pending message) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        RecordHeaders headers = CloudEventHeaders.binary(utf8(message.id.toString()), utf8(message.ceType), SOURCE,
-                message.messageKey, utf8(message.createdAt.toString()));
-        producer.send(new ProducerRecord<>(message.topic, null, message.messageKey, message.payload, headers), (metadata, failure) -> {
+        RecordHeaders headers = CloudEventHeaders.binary(utf8(message.id().toString()), utf8(message.ceType()), SOURCE,
+                message.key(), utf8(message.createdAt().toString()));
+        producer.send(new ProducerRecord<>(message.topic(), null, message.key(), message.payload(), headers), (metadata, failure) -> {
             if (failure == null) {
                 ack.complete(null);
             } else {

@@ -2,7 +2,6 @@ package org.upright.advice.outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -43,7 +42,7 @@ public class OutboxRelay {
 
     /** The relay's lag, for /q/metrics: advice stored but not published yet. */
     void measureLag(@Observes StartupEvent startup, MeterRegistry meters) {
-        Gauge.builder("upright.outbox.pending", () -> QuarkusTransaction.requiringNew().call(publisher::pending))
+        Gauge.builder("upright.outbox.pending", publisher::pending)
                 .description("records written to the outbox and not yet published")
                 .register(meters);
     }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upright.events.ActivityEvent;
+import org.upright.retention.ChunkedDelete;
 
 /**
  * The ids of the events whose effect is in the totals: the dedupe key, claimed in the same
@@ -30,8 +30,6 @@ import org.upright.events.ActivityEvent;
  */
 @ApplicationScoped
 public class ProcessedEvents {
-
-    private static final int FORGET_AT_ONCE = 10_000;
 
     @Inject
     AgroalDataSource dataSource;
@@ -72,17 +70,8 @@ public class ProcessedEvents {
 
     /** Deletes the ids processed before {@code before}, a chunk per statement; returns how many. */
     public long forgetProcessedBefore(Instant before) {
-        String sql = "delete from processed_event where ctid in (select ctid from processed_event where processed_at < ?"
-                + " limit " + FORGET_AT_ONCE + ")";
-        long forgotten = 0;
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setTimestamp(1, Timestamp.from(before));
-            int deleted;
-            do {
-                deleted = delete.executeUpdate();
-                forgotten += deleted;
-            } while (deleted == FORGET_AT_ONCE);
-            return forgotten;
+        try {
+            return ChunkedDelete.delete(dataSource, "processed_event", "processed_at < ?", before);
         } catch (SQLException e) {
             throw new IllegalStateException("could not forget processed events", e);
         }

@@ -1,13 +1,14 @@
 package org.upright.notification.delivery;
 
-import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Timestamp;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upright.retention.ChunkedDelete;
 
 /**
  * The delivery log keeps a settled delivery (anything but pending: sent, skipped, suppressed or
@@ -18,7 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DeliveryLogRetention {
 
-    private static final int FORGET_AT_ONCE = 5_000;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
+    String schema;
 
     @ConfigProperty(name = "upright.delivery.keep-log", defaultValue = "90d")
     Duration keepLog;
@@ -30,17 +35,12 @@ public class DeliveryLogRetention {
         forgetSettledBefore(Instant.now().minus(keepLog));
     }
 
-    /** Deletes the deliveries settled before {@code before}, a chunk per transaction; returns how many. */
+    /** Deletes the deliveries settled before {@code before}, a chunk per statement; returns how many. */
     public long forgetSettledBefore(Instant before) {
-        long forgotten = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
-                            "delete from {h-schema}delivery where id in (select id from {h-schema}delivery"
-                                    + " where status <> 'pending' and updated_at < ?1 limit " + FORGET_AT_ONCE + ")")
-                    .setParameter(1, Timestamp.from(before)).executeUpdate());
-            forgotten += deleted;
-        } while (deleted == FORGET_AT_ONCE);
-        return forgotten;
+        try {
+            return ChunkedDelete.delete(dataSource, schema + ".delivery", "status <> 'pending' and updated_at < ?", before);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not forget settled deliveries", e);
+        }
     }
 }
