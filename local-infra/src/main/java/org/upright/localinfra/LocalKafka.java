@@ -42,7 +42,7 @@ public final class LocalKafka implements AutoCloseable {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = List.of(java.toString(), "-Xmx512m", "-XX:+UseSerialGC",
                     "-cp", classpath, "org.upright.localkafka.KafkaLauncher",
-                    String.valueOf(brokerPort), String.valueOf(FreePorts.pick()), dataDir.toString());
+                    String.valueOf(brokerPort), String.valueOf(FreePorts.pickOtherThan(brokerPort)), dataDir.toString());
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

@@ -18,9 +18,12 @@ public record StackPorts(int kafka, int database, int activity, int advice, int 
                 port(env, "UPRIGHT_NOTIFICATION_PORT", 8083));
     }
 
-    /** Free ports for everything, for tests that run beside other stacks. */
+    /** Free ports for everything, for tests that run beside other stacks; none bound yet, so each differs from the others. */
     public static StackPorts anyFree() {
-        return new StackPorts(FreePorts.pick(), 0, FreePorts.pick(), FreePorts.pick(), FreePorts.pick());
+        int kafka = FreePorts.pick();
+        int activity = FreePorts.pickOtherThan(kafka);
+        int advice = FreePorts.pickOtherThan(kafka, activity);
+        return new StackPorts(kafka, 0, activity, advice, FreePorts.pickOtherThan(kafka, activity, advice));
     }
 
     /** Each port this stack would listen on that another process already holds, with what it was for. */
