@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A real single-node Kafka broker in a child JVM (see local-kafka's {@code KafkaLauncher}).
@@ -32,7 +33,11 @@ public final class LocalKafka implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    public static LocalKafka start(int brokerPort, Path log) {
+    /**
+     * @param alsoPicked ports the caller has picked for other servers and not bound yet: the
+     *                   broker's controller listener takes none of them
+     */
+    public static LocalKafka start(int brokerPort, Path log, int... alsoPicked) {
         Path classpathFile = locateClasspathFile();
         try {
             Path dataDir = Files.createTempDirectory("upright-kafka-");
@@ -40,9 +45,10 @@ public final class LocalKafka implements AutoCloseable {
             String classpath = classpathFile.resolveSibling("classes") + java.io.File.pathSeparator
                     + Files.readString(classpathFile).trim();
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            int controllerPort = FreePorts.pickOtherThan(IntStream.concat(IntStream.of(brokerPort), IntStream.of(alsoPicked)).toArray());
             List<String> command = List.of(java.toString(), "-Xmx512m", "-XX:+UseSerialGC",
                     "-cp", classpath, "org.upright.localkafka.KafkaLauncher",
-                    String.valueOf(brokerPort), String.valueOf(FreePorts.pickOtherThan(brokerPort)), dataDir.toString());
+                    String.valueOf(brokerPort), String.valueOf(controllerPort), dataDir.toString());
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())

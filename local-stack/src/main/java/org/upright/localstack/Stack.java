@@ -41,7 +41,7 @@ public final class Stack implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         try {
             progress.accept("starting Kafka broker on 127.0.0.1:" + ports.kafka());
-            kafka = LocalKafka.start(ports.kafka(), logDir.resolve("kafka.log"));
+            kafka = LocalKafka.start(ports.kafka(), logDir.resolve("kafka.log"), ports.activity(), ports.advice(), ports.notification());
             progress.accept("starting PostgreSQL");
             database = LocalDatabase.start(ports.database());
             int[] httpPorts = {ports.activity(), ports.advice(), ports.notification()};
