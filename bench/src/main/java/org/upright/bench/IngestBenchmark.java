@@ -65,7 +65,8 @@ public final class IngestBenchmark {
         LocalJwtKeys keys = LocalJwtKeys.inDirectory(work.resolve("keys"));
         int port = FreePorts.pick();
 
-        try (LocalKafka kafka = LocalKafka.start(FreePorts.pick(), work.resolve("kafka.log"));
+        // the service's port is picked before the broker starts and is not bound yet: the broker takes another
+        try (LocalKafka kafka = LocalKafka.start(FreePorts.pickOtherThan(port), work.resolve("kafka.log"), port);
              LocalDatabase database = LocalDatabase.start(0);
              ServiceProcess service = ServiceProcess.start(root, "activity-service", port, Map.of(
                      // -Dbench.profile=true records the service with Java Flight Recorder, to see where its time goes

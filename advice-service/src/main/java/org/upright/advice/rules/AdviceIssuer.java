@@ -54,12 +54,6 @@ public class AdviceIssuer {
     public record Issue(String userId, AdviceDraft draft) {
     }
 
-    /** @return whether it was issued: false when the rule already fired for this cause */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean issue(String userId, AdviceDraft draft) {
-        return issueAll(List.of(new Issue(userId, draft))) == 1;
-    }
-
     /** @return how many were issued: those whose rule had not fired for their cause yet */
     @Transactional(Transactional.TxType.MANDATORY)
     public int issueAll(List<Issue> issues) {

@@ -52,10 +52,6 @@ public final class WeekFigures {
         return Collections.unmodifiableSortedMap(days);
     }
 
-    public static WeekFigures empty(IsoWeek week) {
-        return new WeekFigures(week, Map.of());
-    }
-
     /** The week's part of a run of days; days outside the week are left out. */
     public static WeekFigures of(IsoWeek week, NavigableMap<LocalDate, DayFigures> days) {
         return new WeekFigures(week, days.subMap(week.monday(), true, week.sunday(), true));

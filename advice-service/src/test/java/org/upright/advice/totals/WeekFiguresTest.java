@@ -46,6 +46,6 @@ class WeekFiguresTest {
         assertEquals(new WeekFigures(W53, days), new WeekFigures(W53, days));
         assertEquals(new WeekFigures(W53, days).hashCode(), new WeekFigures(W53, days).hashCode());
         assertNotEquals(new WeekFigures(W53, days), new WeekFigures(W53, Map.of(LocalDate.parse("2026-12-31"), DayFigures.sitting(3600))));
-        assertNotEquals(new WeekFigures(W53, days), WeekFigures.empty(W53));
+        assertNotEquals(new WeekFigures(W53, days), new WeekFigures(W53, Map.of()));
     }
 }
