@@ -230,6 +230,30 @@ class EventResourceTest {
         assertEquals(7, published.get(4).get("severity").asInt());
     }
 
+    /** Without a zone, the offset an event was recorded with decides its day and week downstream. */
+    @Test
+    void theOffsetAnEventWasRecordedWithIsPublishedAsPosted() throws Exception {
+        String userId = "user-" + UUID.randomUUID();
+        OffsetDateTime end = OffsetDateTime.now(ZoneOffset.ofHours(9)).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS);
+        OffsetDateTime westEnd = end.withOffsetSameInstant(ZoneOffset.ofHoursMinutes(-3, -30));
+        String tokyo = exercise(UUID.randomUUID(), "walking", end.minusMinutes(10), end);
+        String newfoundland = "[" + exercise(UUID.randomUUID(), "yoga", westEnd.minusMinutes(10), westEnd) + "]";
+
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(tokyo)
+                .when().post("/api/v1/events").then().statusCode(202);
+        given().auth().oauth2(personToken(userId)).contentType(ContentType.JSON).body(newfoundland)
+                .when().post("/api/v1/events").then().statusCode(200).body("accepted", equalTo(1));
+
+        List<JsonNode> published = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> record : recordsOf(userId, 2)) {
+            published.add(JSON.readTree(record.value()));
+        }
+        assertEquals(List.of(end.minusMinutes(10).toString(), westEnd.minusMinutes(10).toString()),
+                published.stream().map(event -> event.get("start").asText()).toList());
+        assertEquals(List.of(end.toString(), westEnd.toString()),
+                published.stream().map(event -> event.get("end").asText()).toList());
+    }
+
     @Test
     void batchAcceptsTheGoodItemsAndNamesEachBadOneByIndex() {
         String userId = "user-" + UUID.randomUUID();
@@ -438,6 +462,12 @@ class EventResourceTest {
         return """
                 {"eventId": "%s", "type": "exercise", "start": "%s", "end": "%s", "activity": "%s", "intensity": "moderate"}
                 """.formatted(eventId, minutesAgo(minutes + 5), minutesAgo(5), activity);
+    }
+
+    private static String exercise(UUID eventId, String activity, OffsetDateTime start, OffsetDateTime end) {
+        return """
+                {"eventId": "%s", "type": "exercise", "start": "%s", "end": "%s", "activity": "%s", "intensity": "moderate"}
+                """.formatted(eventId, start, end, activity);
     }
 
     private static String minutesAgo(int minutes) {
