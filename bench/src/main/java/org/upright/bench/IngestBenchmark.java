@@ -106,8 +106,7 @@ public final class IngestBenchmark {
 
             log("batch ingest: " + batches + " POSTs of " + EVENTS_PER_BATCH + " events on " + CONNECTIONS + " connections, "
                     + MEASURED_RUNS + " runs");
-            long serviceCpuBefore = CpuTime.ofProcess(service.pid());
-            long machineBusyBefore = CpuTime.busyOfMachine();
+            CpuSplit batchCpuSplit = CpuSplit.start(service.pid(), kafka.pid());
             Runs ingested;
             String postgresActivity;
             try (PostgresWaits waits = PostgresWaits.sample(database)) {
@@ -115,20 +114,28 @@ public final class IngestBenchmark {
                         * EVENTS_PER_BATCH);
                 postgresActivity = waits.summary();
             }
-            double batchedEvents = (double) MEASURED_RUNS * batches * EVENTS_PER_BATCH;
-            String batchCpu = String.format("    CPU per batched event: activity-service %.1f µs, the whole machine %.1f µs;"
-                            + " PostgreSQL's active backends on average: %s",
-                    1000.0 * (CpuTime.ofProcess(service.pid()) - serviceCpuBefore) / batchedEvents,
-                    1000.0 * (CpuTime.busyOfMachine() - machineBusyBefore) / batchedEvents, postgresActivity);
+            String batchCpu = "    " + CpuSplit.perUnit(batchCpuSplit.used(), (double) MEASURED_RUNS * batches * EVENTS_PER_BATCH,
+                    "batched event") + "; PostgreSQL's active backends on average: " + postgresActivity;
 
             log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop, " + MEASURED_RUNS
                     + " runs of each, taking turns");
             List<Double> singleRates = new ArrayList<>();
             List<Double> noopRates = new ArrayList<>();
-            for (int run = 0; run < MEASURED_RUNS; run++) {
-                singleRates.add(single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
-                noopRates.add(noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
+            long[] singleCpu = new long[4];
+            long[] noopCpu = new long[4];
+            String singlePostgresActivity;
+            try (PostgresWaits waits = PostgresWaits.sample(database)) {
+                for (int run = 0; run < MEASURED_RUNS; run++) {
+                    CpuSplit singleSplit = CpuSplit.start(service.pid(), kafka.pid());
+                    singleRates.add(single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
+                    singleCpu = CpuSplit.sum(singleCpu, singleSplit.used());
+                    CpuSplit noopSplit = CpuSplit.start(service.pid(), kafka.pid());
+                    noopRates.add(noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
+                    noopCpu = CpuSplit.sum(noopCpu, noopSplit.used());
+                }
+                singlePostgresActivity = waits.summary();
             }
+            double singleRequests = (double) MEASURED_RUNS * singles;
             Runs singleRuns = new Runs(singleRates);
             Runs noopRuns = new Runs(noopRates);
             double singleRate = singleRuns.median();
@@ -150,6 +157,9 @@ public final class IngestBenchmark {
                     "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + singleRuns
                             + " req/s; no-op endpoint " + noopRuns + " req/s = " + ratio(singleRate, noopRuns.median())
                             + " x no-op (target >= 0.6)",
+                    "    single event: " + CpuSplit.perUnit(singleCpu, singleRequests, "request")
+                            + "; PostgreSQL's active backends on average (no-op runs included): " + singlePostgresActivity,
+                    "    no-op: " + CpuSplit.perUnit(noopCpu, singleRequests, "request"),
                     "  open model at " + (int) openRate + " req/s: single event " + percentiles(singleLatency)
                             + "; no-op " + percentiles(noopLatency),
                     "  logs and data: " + work);

@@ -63,6 +63,11 @@ public final class LocalKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The broker's process, for those who measure what it costs. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Freezes the broker (SIGSTOP): to clients it looks hung or cut off, as in an outage. */
     public void freeze() {
         signal("STOP");
