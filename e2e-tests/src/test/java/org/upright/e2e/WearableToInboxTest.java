@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +117,27 @@ class WearableToInboxTest {
                 .when().get("/api/v1/users/{user}/weeks/{week}", user, week)
                 .then().statusCode(200)
                 .body("moderateMinutes", equalTo(30.0f)));
+    }
+
+    /**
+     * With no zone on the event or the profile, the offset the wearable recorded decides the week: a
+     * walk on Monday morning in Tokyo is that Monday's week, though it was still Sunday in UTC.
+     */
+    @Test
+    void anEventWithoutAZoneCountsInTheWeekOfItsOwnOffset() {
+        String user = "e2e-" + UUID.randomUUID();
+        OffsetDateTime sundayNightUtc = now().minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))
+                .withHour(23).withMinute(0).withSecond(0);
+        OffsetDateTime tokyoEnd = sundayNightUtc.withOffsetSameInstant(ZoneOffset.ofHours(9));
+        String token = personToken(user);
+
+        postExercise(token, UUID.randomUUID(), tokyoEnd.minusMinutes(20), tokyoEnd).then().statusCode(202);
+
+        String mondayWeek = "%d-W%02d".formatted(tokyoEnd.get(IsoFields.WEEK_BASED_YEAR), tokyoEnd.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("advice-service")).auth().oauth2(token)
+                .when().get("/api/v1/users/{user}/weeks/{week}", user, mondayWeek)
+                .then().statusCode(200)
+                .body("moderateMinutes", equalTo(20.0f)));
     }
 
     private static io.restassured.response.Response postExercise(String bearerToken, UUID eventId, OffsetDateTime start,
