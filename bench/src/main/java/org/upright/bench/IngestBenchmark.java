@@ -114,24 +114,24 @@ public final class IngestBenchmark {
                         * EVENTS_PER_BATCH);
                 postgresActivity = waits.summary();
             }
-            String batchCpu = "    " + CpuSplit.perUnit(batchCpuSplit.used(), (double) MEASURED_RUNS * batches * EVENTS_PER_BATCH,
-                    "batched event") + "; PostgreSQL's active backends on average: " + postgresActivity;
+            String batchCpu = "    " + batchCpuSplit.used().perUnit((double) MEASURED_RUNS * batches * EVENTS_PER_BATCH, "batched event")
+                    + "; PostgreSQL's active backends on average: " + postgresActivity;
 
             log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop, " + MEASURED_RUNS
                     + " runs of each, taking turns");
             List<Double> singleRates = new ArrayList<>();
             List<Double> noopRates = new ArrayList<>();
-            long[] singleCpu = new long[4];
-            long[] noopCpu = new long[4];
+            CpuSplit.Used singleCpu = CpuSplit.Used.NONE;
+            CpuSplit.Used noopCpu = CpuSplit.Used.NONE;
             String singlePostgresActivity;
             try (PostgresWaits waits = PostgresWaits.sample(database)) {
                 for (int run = 0; run < MEASURED_RUNS; run++) {
                     CpuSplit singleSplit = CpuSplit.start(service.pid(), kafka.pid());
                     singleRates.add(single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
-                    singleCpu = CpuSplit.sum(singleCpu, singleSplit.used());
+                    singleCpu = singleCpu.plus(singleSplit.used());
                     CpuSplit noopSplit = CpuSplit.start(service.pid(), kafka.pid());
                     noopRates.add(noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
-                    noopCpu = CpuSplit.sum(noopCpu, noopSplit.used());
+                    noopCpu = noopCpu.plus(noopSplit.used());
                 }
                 singlePostgresActivity = waits.summary();
             }
@@ -157,9 +157,9 @@ public final class IngestBenchmark {
                     "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + singleRuns
                             + " req/s; no-op endpoint " + noopRuns + " req/s = " + ratio(singleRate, noopRuns.median())
                             + " x no-op (target >= 0.6)",
-                    "    single event: " + CpuSplit.perUnit(singleCpu, singleRequests, "request")
+                    "    single event: " + singleCpu.perUnit(singleRequests, "request")
                             + "; PostgreSQL's active backends on average (no-op runs included): " + singlePostgresActivity,
-                    "    no-op: " + CpuSplit.perUnit(noopCpu, singleRequests, "request"),
+                    "    no-op: " + noopCpu.perUnit(singleRequests, "request"),
                     "  open model at " + (int) openRate + " req/s: single event " + percentiles(singleLatency)
                             + "; no-op " + percentiles(noopLatency),
                     "  logs and data: " + work);
