@@ -1,5 +1,6 @@
 package org.upright.notification.webhook;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -47,19 +49,22 @@ public class WebhookResource {
         EndpointAddresses.problem(url, allowPrivateAddresses).ifPresent(problem -> {
             throw new InvalidRequestException("url", problem);
         });
-        WebhookEndpoint.<WebhookEndpoint>find("userId = ?1 and url = ?2", userId, url).firstResultOptional().ifPresent(registered -> {
+        // the unique index decides, so two registrations racing each other make one endpoint and a 409
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSignature.newSecret();
+        Instant createdAt = Instant.now();
+        boolean inserted = !Panache.getEntityManager().createNativeQuery("insert into {h-schema}webhook_endpoint"
+                        + " (id, user_id, url, secret, created_at) values (?1, ?2, ?3, ?4, ?5)"
+                        + " on conflict (user_id, url) do nothing returning id")
+                .setParameter(1, id).setParameter(2, userId).setParameter(3, url).setParameter(4, secret)
+                .setParameter(5, Timestamp.from(createdAt))
+                .getResultList().isEmpty();
+        if (!inserted) {
+            WebhookEndpoint registered = WebhookEndpoint.<WebhookEndpoint>find("userId = ?1 and url = ?2", userId, url).singleResult();
             throw new ClientErrorException(url + " is registered already, as endpoint " + registered.id
                     + "; remove that one first to register the address with a new secret.", Response.Status.CONFLICT);
-        });
-        WebhookEndpoint endpoint = new WebhookEndpoint();
-        endpoint.id = UUID.randomUUID();
-        endpoint.userId = userId;
-        endpoint.url = url;
-        endpoint.secret = WebhookSignature.newSecret();
-        endpoint.createdAt = Instant.now();
-        endpoint.persist();
-        return Response.status(Response.Status.CREATED)
-                .entity(new RegisteredEndpoint(endpoint.id, endpoint.url, endpoint.secret, endpoint.createdAt)).build();
+        }
+        return Response.status(Response.Status.CREATED).entity(new RegisteredEndpoint(id, url, secret, createdAt)).build();
     }
 
     @GET

@@ -21,11 +21,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import javax.crypto.Mac;
@@ -149,6 +155,37 @@ class WebhookTest {
         as(other).contentType(ContentType.JSON).body("{\"url\": \"https://example.com/upright/hook\"}")
                 .when().post("/api/v1/users/{user}/webhooks", other)
                 .then().statusCode(201);
+    }
+
+    @Test
+    void registrationsOfOneAddressRacingEachOtherMakeOneEndpointAndConflicts() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        int racing = 8;
+        ExecutorService clients = Executors.newFixedThreadPool(racing);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < racing; i++) {
+                statuses.add(clients.submit(() -> {
+                    start.await();
+                    return as(user).contentType(ContentType.JSON).body("{\"url\": \"https://example.com/upright/race\"}")
+                            .when().post("/api/v1/users/{user}/webhooks", user)
+                            .then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answered = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answered.add(status.get());
+            }
+            answered.sort(null);
+            List<Integer> expected = new ArrayList<>(List.of(201));
+            expected.addAll(Collections.nCopies(racing - 1, 409));
+            assertEquals(expected, answered);
+        } finally {
+            clients.shutdown();
+        }
+        as(user).when().get("/api/v1/users/{user}/webhooks", user).then().body("size()", equalTo(1));
     }
 
     @Test
