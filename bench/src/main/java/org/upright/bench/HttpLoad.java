@@ -115,17 +115,18 @@ final class HttpLoad {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
                 connections.execute(() -> {
+                    String failure;
                     try {
                         int status = client.send(request(bodies.get(index)), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
-                        if (status == expectedStatus) {
-                            onAccepted.accept(index);
-                        } else {
-                            failed(failures, "status " + status);
-                        }
+                        failure = status == expectedStatus ? null : "status " + status;
                     } catch (Exception e) {
-                        recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
-                        failed(failures, e.toString());
+                        failure = e.toString();
+                    }
+                    recorder.recordValue(Math.max(1, (System.nanoTime() - due) / 1000));
+                    if (failure == null) {
+                        onAccepted.accept(index);
+                    } else {
+                        failed(failures, failure);
                     }
                 });
             }

@@ -459,9 +459,8 @@ class EventResourceTest {
     }
 
     static String exercise(UUID eventId, String activity, int minutes) {
-        return """
-                {"eventId": "%s", "type": "exercise", "start": "%s", "end": "%s", "activity": "%s", "intensity": "moderate"}
-                """.formatted(eventId, minutesAgo(minutes + 5), minutesAgo(5), activity);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+        return exercise(eventId, activity, now.minusMinutes(minutes + 5), now.minusMinutes(5));
     }
 
     private static String exercise(UUID eventId, String activity, OffsetDateTime start, OffsetDateTime end) {
