@@ -5,9 +5,15 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upright.activity.ingest.EventPublisher;
 import org.upright.events.CloudEventTypes;
 import org.upright.events.ProfileChanged;
@@ -31,10 +37,28 @@ public class Profiles {
     @Inject
     EventPublisher publisher;
 
+    @Inject
+    DataSource dataSource;
+
+    @ConfigProperty(name = "quarkus.hibernate-orm.database.default-schema")
+    String schema;
+
     /** The zone a person's weeks are counted in, if they set one. */
     public Optional<String> timeZoneOf(String userId) {
-        return zones.get(userId, id -> QuarkusTransaction.requiringNew().call(() ->
-                Profile.<Profile>findByIdOptional(id).map(profile -> profile.timeZone)));
+        return zones.get(userId, this::readTimeZone);
+    }
+
+    /** Every cache miss of an event's post lands here, so plain JDBC: one indexed query, no ORM session or transaction. */
+    private Optional<String> readTimeZone(String userId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select time_zone from " + schema + ".profile where user_id = ?")) {
+            select.setString(1, userId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read a profile's time zone", e);
+        }
     }
 
     /**

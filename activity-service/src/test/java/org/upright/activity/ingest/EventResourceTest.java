@@ -8,12 +8,16 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,6 +29,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.upright.activity.security.RememberingJwtParser;
 import org.upright.events.Topics;
 import static org.upright.localinfra.LocalInfraTestResource.personToken;
 import static org.upright.localinfra.TopicReader.header;
@@ -41,6 +46,9 @@ class EventResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    JWTParser jwtParser;
 
     @Test
     void acceptedExerciseIsOnTheTopicKeyedByUserWithCloudEventHeaders() throws Exception {
@@ -434,6 +442,23 @@ class EventResourceTest {
                 .when().post("/api/v1/events")
                 .then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aTokenAcceptedBeforeIsRefusedOnceItsSignatureIsAltered() {
+        String userId = "user-" + UUID.randomUUID();
+        String token = personToken(userId);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(exercise(UUID.randomUUID(), "walking", 10))
+                .when().post("/api/v1/events")
+                .then().statusCode(202);
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        String altered = token.substring(0, token.lastIndexOf('.') + 1)
+                + (signature.charAt(0) == 'A' ? 'B' : 'A') + signature.substring(1);
+
+        given().auth().oauth2(altered).contentType(ContentType.JSON).body(exercise(UUID.randomUUID(), "walking", 10))
+                .when().post("/api/v1/events")
+                .then().statusCode(401);
+        assertInstanceOf(RememberingJwtParser.class, ClientProxy.unwrap(jwtParser), "the parser that verifies people's tokens");
     }
 
     @Test
