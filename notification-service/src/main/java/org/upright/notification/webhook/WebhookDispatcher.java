@@ -34,22 +34,24 @@ import org.upright.notification.delivery.DeliveriesDue;
 import org.upright.notification.delivery.Delivery;
 import org.upright.notification.delivery.RetryBackoff;
 import org.upright.notification.inbox.InboxResource.NotificationView;
-import org.upright.notification.inbox.Notification;
+import org.upright.notification.inbox.InboxResource.SourceView;
 import org.upright.notification.policy.Channel;
 
 /**
  * Sends webhook nudges. A due webhook delivery becomes one message per endpoint the person has;
  * each message is signed (Standard Webhooks) and retried with exponential backoff and jitter until
  * it is accepted or runs out of attempts, keeping its webhook-id so receivers can dedupe. Sending
- * starts right after the commit that made a delivery due, and again when a retry falls due. Rows are
- * taken with SKIP LOCKED, so senders and instances work side by side; nothing is sent twice unless
- * a retry was needed.
+ * starts right after the commit that made a delivery due, and again when a retry falls due. A sender
+ * takes a message under a lease (SKIP LOCKED, so senders and instances work side by side) and sends
+ * it outside any transaction, so a slow receiver holds no database connection; nothing is sent
+ * twice unless a retry was needed.
  */
 @ApplicationScoped
 public class WebhookDispatcher implements ChannelDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int EXPAND_AT_ONCE = 100;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Inject
     ObjectMapper json;
@@ -83,7 +85,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
     /** Here rather than in field initializers, which the bean's client proxy would run too. */
     @PostConstruct
     void start() {
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
         senderThreads = Executors.newFixedThreadPool(senders);
     }
 
@@ -106,7 +108,9 @@ public class WebhookDispatcher implements ChannelDispatcher {
         while (expandDue(Instant.now()) == EXPAND_AT_ONCE) {
             // until no delivery is left to expand
         }
-        int wanted = Math.min(senders, countDue(Instant.now()));
+        Instant now = Instant.now();
+        Pending pending = pending(now);
+        int wanted = Math.min(senders, pending.dueNow());
         while (activeSenders.get() < wanted) {
             activeSenders.incrementAndGet();
             senderThreads.execute(() -> {
@@ -118,98 +122,118 @@ public class WebhookDispatcher implements ChannelDispatcher {
                 } finally {
                     activeSenders.decrementAndGet();
                     if (retriesToTime) {
-                        // the loop skipped the messages this sender held, so it has not timed their retries
+                        // the retries it scheduled fall due after the loop last looked
                         due.fire(new DeliveriesDue(EnumSet.of(Channel.WEBHOOK)));
                     }
                 }
             });
         }
-        return nextDue();
+        return pending.next();
     }
 
     /** @return whether a send failed and will be retried */
     private boolean sendAllDue() {
         boolean retries = false;
-        for (Optional<String> status = sendOneDue(Instant.now()); status.isPresent(); status = sendOneDue(Instant.now())) {
-            retries |= status.get().equals(Delivery.PENDING);
+        for (Optional<Claimed> message = claimOneDue(Instant.now()); message.isPresent(); message = claimOneDue(Instant.now())) {
+            retries |= send(message.get()).equals(Delivery.PENDING);
         }
         return retries;
     }
 
-    /** Turns due webhook deliveries into one message per endpoint; a person without endpoints gets none. */
+    /**
+     * Turns due webhook deliveries into one message per endpoint, in one statement; a person without
+     * endpoints gets none.
+     */
     int expandDue(Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
+                        "with due as (select id, user_id from {h-schema}delivery where channel = 'webhook' and status = 'pending'"
+                                + " and decision = 'push' and due_at <= ?1 order by due_at limit " + EXPAND_AT_ONCE + " for update skip locked),"
+                                + " expanded as (insert into {h-schema}webhook_message (id, delivery_id, endpoint_id, status, next_attempt_at, updated_at)"
+                                + " select gen_random_uuid(), due.id, e.id, 'pending', ?1, ?1 from due"
+                                + " join {h-schema}webhook_endpoint e on e.user_id = due.user_id returning delivery_id)"
+                                + " update {h-schema}delivery d set updated_at = ?1,"
+                                + " status = case when d.id in (select delivery_id from expanded) then 'sending' else 'skipped' end,"
+                                + " detail = case when d.id in (select delivery_id from expanded) then null else 'no webhook endpoint registered' end"
+                                + " from due where d.id = due.id")
+                .setParameter(1, Timestamp.from(now)).executeUpdate());
+    }
+
+    /** How many messages are due now, and when the next held-back delivery, retry or lease falls due. */
+    private Pending pending(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var entityManager = Panache.getEntityManager();
-            @SuppressWarnings("unchecked")
-            List<Object[]> due = entityManager.createNativeQuery(
-                            "select id, user_id from {h-schema}delivery where channel = 'webhook' and status = 'pending' and decision = 'push'"
-                                    + " and due_at <= ?1"
-                                    + " order by due_at limit " + EXPAND_AT_ONCE + " for update skip locked")
-                    .setParameter(1, Timestamp.from(now)).getResultList();
-            for (Object[] delivery : due) {
-                List<WebhookEndpoint> endpoints = WebhookEndpoint.list("userId", delivery[1]);
-                for (WebhookEndpoint endpoint : endpoints) {
-                    entityManager.createNativeQuery("insert into {h-schema}webhook_message (id, delivery_id, endpoint_id, status, next_attempt_at,"
-                                    + " updated_at) values (?1, ?2, ?3, 'pending', ?4, ?4)")
-                            .setParameter(1, UUID.randomUUID()).setParameter(2, delivery[0]).setParameter(3, endpoint.id)
-                            .setParameter(4, Timestamp.from(now)).executeUpdate();
-                }
-                entityManager.createNativeQuery("update {h-schema}delivery set status = ?2, detail = case when ?2 = 'skipped'"
-                                + " then 'no webhook endpoint registered' end, updated_at = ?3 where id = ?1")
-                        .setParameter(1, delivery[0]).setParameter(2, endpoints.isEmpty() ? "skipped" : "sending")
-                        .setParameter(3, Timestamp.from(now)).executeUpdate();
-            }
-            return due.size();
+            Object[] messages = (Object[]) Panache.getEntityManager().createNativeQuery(
+                            "select count(*) filter (where next_attempt_at <= ?1), min(next_attempt_at) filter (where next_attempt_at > ?1)"
+                                    + " from {h-schema}webhook_message where status = 'pending'")
+                    .setParameter(1, Timestamp.from(now)).getSingleResult();
+            Optional<Instant> later = Optional.ofNullable(messages[1]).map(Delivery::instantOf);
+            Optional<Instant> heldBack = Delivery.nextDue(Channel.WEBHOOK.wireName());
+            return new Pending(((Number) messages[0]).intValue(),
+                    Stream.of(heldBack, later).flatMap(Optional::stream).min(Comparator.naturalOrder()));
         });
     }
 
-    private int countDue(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) Panache.getEntityManager().createNativeQuery(
-                        "select count(*) from {h-schema}webhook_message where status = 'pending' and next_attempt_at <= ?1")
-                .setParameter(1, Timestamp.from(now)).getSingleResult()).intValue());
+    private record Pending(int dueNow, Optional<Instant> next) {
     }
 
-    /** When the next held-back delivery or retry falls due, if any is pending. */
-    private Optional<Instant> nextDue() {
+    /** A message taken for one attempt, with what it takes to sign and send it. */
+    private record Claimed(UUID id, UUID deliveryId, int attempts, String url, String secret, NotificationView nudge) {
+    }
+
+    /**
+     * Takes the most overdue message for one attempt, counting the attempt at once. Until the lease
+     * runs out, no other sender takes it; if this one dies while sending, the message is sent again
+     * after the lease, with the same webhook-id. Nothing is lost if this commit is: the message is
+     * due again, so it commits without waiting for the disk.
+     */
+    Optional<Claimed> claimOneDue(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<Instant> delivery = Delivery.nextDue(Channel.WEBHOOK.wireName());
-            // a message a sender is sending right now is locked: skipping it keeps the loop from waking for it.
-            // Untyped: a native query with a result class is planned anew on every run (QueryPlansTest).
+            var entityManager = Panache.getEntityManager();
+            entityManager.createNativeQuery("select set_config('synchronous_commit', 'off', true)").getSingleResult();
             @SuppressWarnings("unchecked")
-            Optional<Instant> retry = Panache.getEntityManager().createNativeQuery(
-                            "select next_attempt_at from {h-schema}webhook_message where status = 'pending' order by next_attempt_at"
-                                    + " limit 1 for update skip locked")
-                    .getResultList().stream().findFirst().map(Delivery::instantOf);
-            return Stream.of(delivery, retry).flatMap(Optional::stream).min(Comparator.naturalOrder());
+            List<Object[]> claimed = entityManager.createNativeQuery(
+                            "with claimed as (update {h-schema}webhook_message m set attempts = m.attempts + 1, next_attempt_at = ?2, updated_at = ?1"
+                                    + " where m.id = (select id from {h-schema}webhook_message where status = 'pending' and next_attempt_at <= ?1"
+                                    + " order by next_attempt_at limit 1 for update skip locked)"
+                                    + " returning m.id, m.delivery_id, m.endpoint_id, m.attempts)"
+                                    + " select c.id, c.delivery_id, c.attempts, e.url, e.secret, n.advice_id, n.rule_id, n.severity, n.message,"
+                                    + " n.figure, n.target, n.unit, n.source_document, n.source_section, n.source_point, n.period, n.issued_at,"
+                                    + " n.read_at from claimed c join {h-schema}webhook_endpoint e on e.id = c.endpoint_id"
+                                    + " join {h-schema}delivery d on d.id = c.delivery_id join {h-schema}notification n on n.advice_id = d.advice_id")
+                    .setParameter(1, Timestamp.from(now)).setParameter(2, Timestamp.from(now.plus(lease())))
+                    .getResultList();
+            return claimed.stream().findFirst().map(row -> new Claimed((UUID) row[0], (UUID) row[1], ((Number) row[2]).intValue(),
+                    (String) row[3], (String) row[4], new NotificationView((UUID) row[5], (String) row[6], (String) row[7],
+                    (String) row[8], ((Number) row[9]).doubleValue(), ((Number) row[10]).doubleValue(), (String) row[11],
+                    new SourceView((String) row[12], (String) row[13], (String) row[14]), (String) row[15],
+                    Delivery.instantOf(row[16]), row[17] != null)));
         });
     }
 
-    /** Sends the most overdue message, if one is due; returns its new status, or nothing when none was due. */
-    Optional<String> sendOneDue(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+    /** Long enough for any send to end (connecting, then waiting for the answer), with room to record it. */
+    private Duration lease() {
+        return CONNECT_TIMEOUT.plus(timeout).plus(Duration.ofSeconds(30));
+    }
+
+    /** Sends a claimed message outside any transaction and records how it went; returns its new status. */
+    private String send(Claimed message) {
+        Instant sentAt = Instant.now();
+        String error = post(message.id().toString(), message.url(), message.secret(), body(message.nudge(), sentAt));
+        Instant now = Instant.now();
+        int attempts = message.attempts();
+        String status = error == null ? "delivered" : attempts >= maxAttempts ? Delivery.FAILED : Delivery.PENDING;
+        Instant next = error == null || status.equals(Delivery.FAILED) ? now : now.plus(new RetryBackoff(firstRetry, longestRetry).after(attempts));
+        QuarkusTransaction.requiringNew().run(() -> {
             var entityManager = Panache.getEntityManager();
-            @SuppressWarnings("unchecked")
-            List<Object[]> due = entityManager.createNativeQuery(
-                            "select m.id, m.delivery_id, m.attempts, e.url, e.secret, d.advice_id from {h-schema}webhook_message m"
-                                    + " join {h-schema}webhook_endpoint e on e.id = m.endpoint_id join {h-schema}delivery d on d.id = m.delivery_id"
-                                    + " where m.status = 'pending' and m.next_attempt_at <= ?1 order by m.next_attempt_at limit 1"
-                                    + " for update of m skip locked")
-                    .setParameter(1, Timestamp.from(now)).getResultList();
-            if (due.isEmpty()) {
-                return Optional.<String>empty();
+            // a sender that outlived its lease leaves the message to the one that took it next
+            int recorded = entityManager.createNativeQuery("update {h-schema}webhook_message set status = ?2, next_attempt_at = ?3,"
+                            + " last_error = ?4, updated_at = ?5 where id = ?1 and attempts = ?6 and status = 'pending'")
+                    .setParameter(1, message.id()).setParameter(2, status).setParameter(3, Timestamp.from(next))
+                    .setParameter(4, error).setParameter(5, Timestamp.from(now)).setParameter(6, attempts).executeUpdate();
+            if (recorded == 0) {
+                return;
             }
-            Object[] message = due.get(0);
-            UUID id = (UUID) message[0];
-            int attempts = ((Number) message[2]).intValue() + 1;
-            String error = send(id.toString(), (String) message[3], (String) message[4], body((UUID) message[5], now));
-            String status = error == null ? "delivered" : attempts >= maxAttempts ? Delivery.FAILED : Delivery.PENDING;
-            Instant next = error == null || status.equals(Delivery.FAILED) ? now : now.plus(new RetryBackoff(firstRetry, longestRetry).after(attempts));
-            entityManager.createNativeQuery("update {h-schema}webhook_message set status = ?2, attempts = ?3, next_attempt_at = ?4,"
-                            + " last_error = ?5, updated_at = ?6 where id = ?1")
-                    .setParameter(1, id).setParameter(2, status).setParameter(3, attempts).setParameter(4, Timestamp.from(next))
-                    .setParameter(5, error).setParameter(6, Timestamp.from(now)).executeUpdate();
             if (status.equals(Delivery.FAILED)) {
-                LOG.warnf("webhook message %s failed after %d attempts: %s", id, attempts, error);
+                LOG.warnf("webhook message %s failed after %d attempts: %s", message.id(), attempts, error);
                 meters.counter(Delivery.DEAD_LETTERS_METRIC, "channel", channel().wireName()).increment();
             }
             // the delivery follows its messages: delivered once all are, failed if any failed
@@ -218,11 +242,11 @@ public class WebhookDispatcher implements ChannelDispatcher {
                             + " when exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status = 'failed') then 'failed'"
                             + " when not exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status <> 'delivered')"
                             + " then 'delivered' else d.status end where d.id = ?1")
-                    .setParameter(1, message[1]).setParameter(2, Timestamp.from(now))
+                    .setParameter(1, message.deliveryId()).setParameter(2, Timestamp.from(now))
                     .setParameter(3, error == null ? null : (status.equals(Delivery.FAILED) ? "failed after " + attempts + " attempts: " : "retrying after: ") + error)
                     .executeUpdate();
-            return Optional.of(status);
         });
+        return status;
     }
 
     /** Its failed messages start again from the first attempt, with the same webhook-id; delivered ones stay delivered. */
@@ -237,18 +261,16 @@ public class WebhookDispatcher implements ChannelDispatcher {
         failed.updatedAt = now;
     }
 
-    private String body(UUID adviceId, Instant now) {
-        Notification notification = Notification.findById(adviceId);
+    private String body(NotificationView nudge, Instant now) {
         try {
-            return json.writeValueAsString(Map.of("type", "upright.nudge", "timestamp", now.toString(),
-                    "data", NotificationView.of(notification)));
+            return json.writeValueAsString(Map.of("type", "upright.nudge", "timestamp", now.toString(), "data", nudge));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write the webhook body", e);
         }
     }
 
     /** @return null when the receiver accepted it (2xx), else what went wrong */
-    private String send(String webhookId, String url, String secret, String body) {
+    private String post(String webhookId, String url, String secret, String body) {
         long timestamp = Instant.now().getEpochSecond();
         try {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))

@@ -8,22 +8,29 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import javax.crypto.Mac;
@@ -44,11 +52,16 @@ import org.upright.events.Severity;
 import org.upright.events.Topics;
 import org.upright.localinfra.LocalInfraTestResource;
 import org.upright.localinfra.TopicWriter;
+import org.upright.notification.delivery.DeliveriesDue;
+import org.upright.notification.policy.Channel;
 
 /** Webhooks to a real HTTP receiver that verifies each signature and fails on purpose for a while. */
 @QuarkusTest
 @WithTestResource(LocalInfraTestResource.class)
 class WebhookTest {
+
+    @Inject
+    Event<DeliveriesDue> due;
 
     /** What a receiver gets: the headers it checks and the body they sign. */
     record Received(String id, String timestamp, String signature, String body) {
@@ -87,16 +100,82 @@ class WebhookTest {
     }
 
     @Test
+    void aMessageBeingSentHoldsNoLockAndHasItsAttemptCountedAlready() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        CountDownLatch answer = new CountDownLatch(1);
+        HttpServer receiver = receiver(received, () -> {
+            try {
+                answer.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 204;
+        });
+        try {
+            String user = personWithEndpointAt(receiver);
+            publish(advice(user));
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
+
+            // while the receiver keeps the sender waiting, the row is free for anyone and says it is being tried
+            Object[] message = QuarkusTransaction.requiringNew().call(() -> (Object[]) Panache.getEntityManager().createNativeQuery(
+                            "select m.attempts, m.next_attempt_at > now() from {h-schema}webhook_message m join {h-schema}delivery d"
+                                    + " on d.id = m.delivery_id where d.user_id = ?1 for update of m nowait")
+                    .setParameter(1, user).getSingleResult());
+            assertEquals(1, ((Number) message[0]).intValue(), "attempts while the first is under way");
+            assertEquals(Boolean.TRUE, message[1], "not due again while it is being sent");
+
+            answer.countDown();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                    .then().body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(1)));
+            assertEquals(1, received.size());
+        } finally {
+            answer.countDown();
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aMessageTakenByASenderThatDiedIsSentAgainWithTheSameIdOnceItsLeaseRunsOut() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        List<Instant> arrivals = new CopyOnWriteArrayList<>();
+        HttpServer receiver = receiver(received, () -> {
+            arrivals.add(Instant.now());
+            return 204;
+        });
+        try {
+            String user = personWithEndpointAt(receiver);
+            publish(advice(user));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                    .then().body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(1)));
+
+            // what a sender leaves when it dies after taking the message: its attempt counted, a lease ending soon
+            Instant leaseEnds = Instant.now().plusSeconds(2);
+            QuarkusTransaction.requiringNew().run(() -> {
+                Panache.getEntityManager().createNativeQuery("update {h-schema}webhook_message set status = 'pending', attempts = 1,"
+                                + " next_attempt_at = ?2 where delivery_id = (select id from {h-schema}delivery where user_id = ?1)")
+                        .setParameter(1, user).setParameter(2, Timestamp.from(leaseEnds)).executeUpdate();
+                Panache.getEntityManager().createNativeQuery("update {h-schema}delivery set status = 'sending' where user_id = ?1")
+                        .setParameter(1, user).executeUpdate();
+            });
+            due.fire(new DeliveriesDue(EnumSet.of(Channel.WEBHOOK)));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                    .then().body("[0].status", equalTo("delivered")).body("[0].attempts", equalTo(2)));
+            assertEquals(2, received.size());
+            assertEquals(received.get(0).id(), received.get(1).id(), "the same webhook-id");
+            assertFalse(arrivals.get(1).isBefore(leaseEnds), "sent again at " + arrivals.get(1) + ", the lease ended at " + leaseEnds);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void aMessageOutOfAttemptsIsADeadLetterThatItsPersonCanHaveRedelivered() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         AtomicInteger status = new AtomicInteger(500);
         HttpServer receiver = receiver(received, status::get);
         try {
-            String user = "user-" + UUID.randomUUID();
-            as(user).contentType(ContentType.JSON).body("{\"quietHours\": {}, \"channels\": [\"webhook\"]}")
-                    .when().put("/api/v1/users/{user}/preferences", user).then().statusCode(200);
-            as(user).contentType(ContentType.JSON).body("{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}")
-                    .when().post("/api/v1/users/{user}/webhooks", user).then().statusCode(201);
+            String user = personWithEndpointAt(receiver);
             AdviceIssued advice = advice(user);
             publish(advice);
 
@@ -197,6 +276,16 @@ class WebhookTest {
         assertTrue(EndpointAddresses.problem("http://169.254.169.254/latest/meta-data", false).isPresent());
         assertTrue(EndpointAddresses.problem("http://93.184.216.34/hook", false).isEmpty());
         assertTrue(EndpointAddresses.problem("http://127.0.0.1:8080/hook", true).isEmpty());
+    }
+
+    /** A new person with webhooks on, no quiet hours and an endpoint at the receiver's /hook; returns their id. */
+    private static String personWithEndpointAt(HttpServer receiver) {
+        String user = "user-" + UUID.randomUUID();
+        as(user).contentType(ContentType.JSON).body("{\"quietHours\": {}, \"channels\": [\"webhook\"]}")
+                .when().put("/api/v1/users/{user}/preferences", user).then().statusCode(200);
+        as(user).contentType(ContentType.JSON).body("{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}")
+                .when().post("/api/v1/users/{user}/webhooks", user).then().statusCode(201);
+        return user;
     }
 
     /** A receiver on /hook that notes what it gets and answers with the status {@code answer} gives. */
