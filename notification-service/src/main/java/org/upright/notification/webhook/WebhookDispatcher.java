@@ -2,6 +2,7 @@ package org.upright.notification.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,6 +15,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +27,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +51,8 @@ import org.upright.notification.policy.Channel;
  * starts right after the commit that made a delivery due, and again when a retry falls due. A sender
  * takes a message under a lease (SKIP LOCKED, so senders and instances work side by side) and sends
  * it outside any transaction, so a slow receiver holds no database connection; nothing is sent
- * twice unless a retry was needed.
+ * twice unless a retry was needed. What runs for every message is plain JDBC: reading the results of
+ * Hibernate's native queries cost more than the queries (JFR, bench/run-nudges).
  */
 @ApplicationScoped
 public class WebhookDispatcher implements ChannelDispatcher {
@@ -58,6 +66,9 @@ public class WebhookDispatcher implements ChannelDispatcher {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     Event<DeliveriesDue> due;
@@ -105,11 +116,10 @@ public class WebhookDispatcher implements ChannelDispatcher {
      */
     @Override
     public Optional<Instant> dispatchDue() {
-        while (expandDue(Instant.now()) == EXPAND_AT_ONCE) {
-            // until no delivery is left to expand
+        Pending pending = expandAndCount(Instant.now());
+        while (pending.expanded() == EXPAND_AT_ONCE) {
+            pending = expandAndCount(Instant.now());
         }
-        Instant now = Instant.now();
-        Pending pending = pending(now);
         int wanted = Math.min(senders, pending.dueNow());
         while (activeSenders.get() < wanted) {
             activeSenders.incrementAndGet();
@@ -134,79 +144,110 @@ public class WebhookDispatcher implements ChannelDispatcher {
     /** @return whether a send failed and will be retried */
     private boolean sendAllDue() {
         boolean retries = false;
-        for (Optional<Claimed> message = claimOneDue(Instant.now()); message.isPresent(); message = claimOneDue(Instant.now())) {
-            retries |= send(message.get()).equals(Delivery.PENDING);
+        Optional<Claimed> message = recordAndClaimNext(Optional.empty());
+        while (message.isPresent()) {
+            Sent sent = send(message.get());
+            retries |= sent.status().equals(Delivery.PENDING);
+            message = recordAndClaimNext(Optional.of(sent));
         }
         return retries;
     }
 
     /**
-     * Turns due webhook deliveries into one message per endpoint, in one statement; a person without
-     * endpoints gets none.
+     * Turns up to {@value #EXPAND_AT_ONCE} due webhook deliveries into one message per endpoint, in
+     * one statement (a person without endpoints gets none), then counts in the same transaction
+     * what is due now and finds when the next held-back delivery, retry or lease falls due.
      */
-    int expandDue(Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().createNativeQuery(
-                        "with due as (select id, user_id from {h-schema}delivery where channel = 'webhook' and status = 'pending'"
-                                + " and decision = 'push' and due_at <= ?1 order by due_at limit " + EXPAND_AT_ONCE + " for update skip locked),"
-                                + " expanded as (insert into {h-schema}webhook_message (id, delivery_id, endpoint_id, status, next_attempt_at, updated_at)"
-                                + " select gen_random_uuid(), due.id, e.id, 'pending', ?1, ?1 from due"
-                                + " join {h-schema}webhook_endpoint e on e.user_id = due.user_id returning delivery_id)"
-                                + " update {h-schema}delivery d set updated_at = ?1,"
-                                + " status = case when d.id in (select delivery_id from expanded) then 'sending' else 'skipped' end,"
-                                + " detail = case when d.id in (select delivery_id from expanded) then null else 'no webhook endpoint registered' end"
-                                + " from due where d.id = due.id")
-                .setParameter(1, Timestamp.from(now)).executeUpdate());
-    }
-
-    /** How many messages are due now, and when the next held-back delivery, retry or lease falls due. */
-    private Pending pending(Instant now) {
+    private Pending expandAndCount(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            Object[] messages = (Object[]) Panache.getEntityManager().createNativeQuery(
-                            "select count(*) filter (where next_attempt_at <= ?1), min(next_attempt_at) filter (where next_attempt_at > ?1)"
-                                    + " from {h-schema}webhook_message where status = 'pending'")
-                    .setParameter(1, Timestamp.from(now)).getSingleResult();
-            Optional<Instant> later = Optional.ofNullable(messages[1]).map(Delivery::instantOf);
-            Optional<Instant> heldBack = Delivery.nextDue(Channel.WEBHOOK.wireName());
-            return new Pending(((Number) messages[0]).intValue(),
-                    Stream.of(heldBack, later).flatMap(Optional::stream).min(Comparator.naturalOrder()));
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement expand = connection.prepareStatement(
+                         "with due as (select id, user_id from delivery where channel = 'webhook' and status = 'pending'"
+                                 + " and decision = 'push' and due_at <= ? order by due_at limit " + EXPAND_AT_ONCE + " for update skip locked),"
+                                 + " expanded as (insert into webhook_message (id, delivery_id, endpoint_id, status, next_attempt_at, updated_at)"
+                                 + " select gen_random_uuid(), due.id, e.id, 'pending', ?, ? from due"
+                                 + " join webhook_endpoint e on e.user_id = due.user_id returning delivery_id)"
+                                 + " update delivery d set updated_at = ?,"
+                                 + " status = case when d.id in (select delivery_id from expanded) then 'sending' else 'skipped' end,"
+                                 + " detail = case when d.id in (select delivery_id from expanded) then null else 'no webhook endpoint registered' end"
+                                 + " from due where d.id = due.id");
+                 PreparedStatement count = connection.prepareStatement(
+                         "select (select count(*) from webhook_message where status = 'pending' and next_attempt_at <= ?),"
+                                 + " (select min(next_attempt_at) from webhook_message where status = 'pending' and next_attempt_at > ?),"
+                                 + " (select min(due_at) from delivery where channel = 'webhook' and status = 'pending')")) {
+                Timestamp at = Timestamp.from(now);
+                for (int parameter = 1; parameter <= 4; parameter++) {
+                    expand.setTimestamp(parameter, at);
+                }
+                int expanded = expand.executeUpdate();
+                count.setTimestamp(1, at);
+                count.setTimestamp(2, at);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return new Pending(expanded, row.getInt(1), Stream.of(row.getTimestamp(2), row.getTimestamp(3))
+                            .filter(Objects::nonNull).map(Timestamp::toInstant).min(Comparator.naturalOrder()));
+                }
+            }
         });
     }
 
-    private record Pending(int dueNow, Optional<Instant> next) {
+    private record Pending(int expanded, int dueNow, Optional<Instant> next) {
     }
 
     /** A message taken for one attempt, with what it takes to sign and send it. */
     private record Claimed(UUID id, UUID deliveryId, int attempts, String url, String secret, NotificationView nudge) {
     }
 
+    /** How an attempt went: the message's new status, when it is tried next, and what went wrong if anything did. */
+    private record Sent(Claimed message, String status, Instant next, String error, Instant at) {
+    }
+
     /**
-     * Takes the most overdue message for one attempt, counting the attempt at once. Until the lease
-     * runs out, no other sender takes it; if this one dies while sending, the message is sent again
-     * after the lease, with the same webhook-id. Nothing is lost if this commit is: the message is
-     * due again, so it commits without waiting for the disk.
+     * Records how the last attempt went, if there was one, and takes the most overdue message for its
+     * next attempt, in one transaction. The attempt is counted at once. Until the lease runs out, no
+     * other sender takes it; if this one dies while sending, the message is sent again after the
+     * lease, with the same webhook-id. A claim alone commits without waiting for the disk: if the
+     * commit is lost, the message is simply due again.
      */
-    Optional<Claimed> claimOneDue(Instant now) {
+    private Optional<Claimed> recordAndClaimNext(Optional<Sent> last) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            var entityManager = Panache.getEntityManager();
-            entityManager.createNativeQuery("select set_config('synchronous_commit', 'off', true)").getSingleResult();
-            @SuppressWarnings("unchecked")
-            List<Object[]> claimed = entityManager.createNativeQuery(
-                            "with claimed as (update {h-schema}webhook_message m set attempts = m.attempts + 1, next_attempt_at = ?2, updated_at = ?1"
-                                    + " where m.id = (select id from {h-schema}webhook_message where status = 'pending' and next_attempt_at <= ?1"
-                                    + " order by next_attempt_at limit 1 for update skip locked)"
-                                    + " returning m.id, m.delivery_id, m.endpoint_id, m.attempts)"
-                                    + " select c.id, c.delivery_id, c.attempts, e.url, e.secret, n.advice_id, n.rule_id, n.severity, n.message,"
-                                    + " n.figure, n.target, n.unit, n.source_document, n.source_section, n.source_point, n.period, n.issued_at,"
-                                    + " n.read_at from claimed c join {h-schema}webhook_endpoint e on e.id = c.endpoint_id"
-                                    + " join {h-schema}delivery d on d.id = c.delivery_id join {h-schema}notification n on n.advice_id = d.advice_id")
-                    .setParameter(1, Timestamp.from(now)).setParameter(2, Timestamp.from(now.plus(lease())))
-                    .getResultList();
-            return claimed.stream().findFirst().map(row -> new Claimed((UUID) row[0], (UUID) row[1], ((Number) row[2]).intValue(),
-                    (String) row[3], (String) row[4], new NotificationView((UUID) row[5], (String) row[6], (String) row[7],
-                    (String) row[8], ((Number) row[9]).doubleValue(), ((Number) row[10]).doubleValue(), (String) row[11],
-                    new SourceView((String) row[12], (String) row[13], (String) row[14]), (String) row[15],
-                    Delivery.instantOf(row[16]), row[17] != null)));
+            try (Connection connection = dataSource.getConnection()) {
+                if (last.isPresent()) {
+                    record(connection, last.get());
+                } else {
+                    try (Statement asynchronous = connection.createStatement()) {
+                        asynchronous.execute("set local synchronous_commit = off");
+                    }
+                }
+                return claim(connection, Instant.now());
+            }
         });
+    }
+
+    private Optional<Claimed> claim(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(
+                "with claimed as (update webhook_message m set attempts = m.attempts + 1, next_attempt_at = ?, updated_at = ?"
+                        + " where m.id = (select id from webhook_message where status = 'pending' and next_attempt_at <= ?"
+                        + " order by next_attempt_at limit 1 for update skip locked)"
+                        + " returning m.id, m.delivery_id, m.endpoint_id, m.attempts)"
+                        + " select c.id, c.delivery_id, c.attempts, e.url, e.secret, n.advice_id, n.rule_id, n.severity, n.message,"
+                        + " n.figure, n.target, n.unit, n.source_document, n.source_section, n.source_point, n.period, n.issued_at,"
+                        + " n.read_at from claimed c join webhook_endpoint e on e.id = c.endpoint_id"
+                        + " join delivery d on d.id = c.delivery_id join notification n on n.advice_id = d.advice_id")) {
+            claim.setTimestamp(1, Timestamp.from(now.plus(lease())));
+            claim.setTimestamp(2, Timestamp.from(now));
+            claim.setTimestamp(3, Timestamp.from(now));
+            try (ResultSet row = claim.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Claimed(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3),
+                        row.getString(4), row.getString(5), new NotificationView(row.getObject(6, UUID.class), row.getString(7),
+                        row.getString(8), row.getString(9), row.getDouble(10), row.getDouble(11), row.getString(12),
+                        new SourceView(row.getString(13), row.getString(14), row.getString(15)), row.getString(16),
+                        row.getTimestamp(17).toInstant(), row.getTimestamp(18) != null)));
+            }
+        }
     }
 
     /** Long enough for any send to end (connecting, then waiting for the answer), with room to record it. */
@@ -214,39 +255,47 @@ public class WebhookDispatcher implements ChannelDispatcher {
         return CONNECT_TIMEOUT.plus(timeout).plus(Duration.ofSeconds(30));
     }
 
-    /** Sends a claimed message outside any transaction and records how it went; returns its new status. */
-    private String send(Claimed message) {
-        Instant sentAt = Instant.now();
-        String error = post(message.id().toString(), message.url(), message.secret(), body(message.nudge(), sentAt));
+    /** Sends a claimed message, outside any transaction. */
+    private Sent send(Claimed message) {
+        String error = post(message.id().toString(), message.url(), message.secret(), body(message.nudge(), Instant.now()));
         Instant now = Instant.now();
         int attempts = message.attempts();
         String status = error == null ? "delivered" : attempts >= maxAttempts ? Delivery.FAILED : Delivery.PENDING;
         Instant next = error == null || status.equals(Delivery.FAILED) ? now : now.plus(new RetryBackoff(firstRetry, longestRetry).after(attempts));
-        QuarkusTransaction.requiringNew().run(() -> {
-            var entityManager = Panache.getEntityManager();
-            // a sender that outlived its lease leaves the message to the one that took it next
-            int recorded = entityManager.createNativeQuery("update {h-schema}webhook_message set status = ?2, next_attempt_at = ?3,"
-                            + " last_error = ?4, updated_at = ?5 where id = ?1 and attempts = ?6 and status = 'pending'")
-                    .setParameter(1, message.id()).setParameter(2, status).setParameter(3, Timestamp.from(next))
-                    .setParameter(4, error).setParameter(5, Timestamp.from(now)).setParameter(6, attempts).executeUpdate();
-            if (recorded == 0) {
-                return;
+        return new Sent(message, status, next, error, now);
+    }
+
+    /** Records an attempt on its message, and on its delivery what all of the delivery's messages add up to. */
+    private void record(Connection connection, Sent sent) throws SQLException {
+        Claimed message = sent.message();
+        try (PreparedStatement onMessage = connection.prepareStatement("update webhook_message set status = ?,"
+                + " next_attempt_at = ?, last_error = ?, updated_at = ? where id = ? and attempts = ? and status = 'pending'")) {
+            onMessage.setString(1, sent.status());
+            onMessage.setTimestamp(2, Timestamp.from(sent.next()));
+            onMessage.setString(3, sent.error());
+            onMessage.setTimestamp(4, Timestamp.from(sent.at()));
+            onMessage.setObject(5, message.id());
+            onMessage.setInt(6, message.attempts());
+            if (onMessage.executeUpdate() == 0) {
+                return; // a sender that outlived its lease leaves the message to the one that took it next
             }
-            if (status.equals(Delivery.FAILED)) {
-                LOG.warnf("webhook message %s failed after %d attempts: %s", message.id(), attempts, error);
-                meters.counter(Delivery.DEAD_LETTERS_METRIC, "channel", channel().wireName()).increment();
-            }
-            // the delivery follows its messages: delivered once all are, failed if any failed
-            entityManager.createNativeQuery("update {h-schema}delivery d set attempts = (select max(attempts) from {h-schema}webhook_message"
-                            + " where delivery_id = d.id), detail = ?3, updated_at = ?2, status = case"
-                            + " when exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status = 'failed') then 'failed'"
-                            + " when not exists (select 1 from {h-schema}webhook_message where delivery_id = d.id and status <> 'delivered')"
-                            + " then 'delivered' else d.status end where d.id = ?1")
-                    .setParameter(1, message.deliveryId()).setParameter(2, Timestamp.from(now))
-                    .setParameter(3, error == null ? null : (status.equals(Delivery.FAILED) ? "failed after " + attempts + " attempts: " : "retrying after: ") + error)
-                    .executeUpdate();
-        });
-        return status;
+        }
+        if (sent.status().equals(Delivery.FAILED)) {
+            LOG.warnf("webhook message %s failed after %d attempts: %s", message.id(), message.attempts(), sent.error());
+            meters.counter(Delivery.DEAD_LETTERS_METRIC, "channel", channel().wireName()).increment();
+        }
+        // the delivery follows its messages: delivered once all are, failed if any failed
+        try (PreparedStatement onDelivery = connection.prepareStatement("update delivery d set attempts ="
+                + " (select max(attempts) from webhook_message where delivery_id = d.id), detail = ?, updated_at = ?, status = case"
+                + " when exists (select 1 from webhook_message where delivery_id = d.id and status = 'failed') then 'failed'"
+                + " when not exists (select 1 from webhook_message where delivery_id = d.id and status <> 'delivered')"
+                + " then 'delivered' else d.status end where d.id = ?")) {
+            onDelivery.setString(1, sent.error() == null ? null
+                    : (sent.status().equals(Delivery.FAILED) ? "failed after " + message.attempts() + " attempts: " : "retrying after: ") + sent.error());
+            onDelivery.setTimestamp(2, Timestamp.from(sent.at()));
+            onDelivery.setObject(3, message.deliveryId());
+            onDelivery.executeUpdate();
+        }
     }
 
     /** Its failed messages start again from the first attempt, with the same webhook-id; delivered ones stay delivered. */
