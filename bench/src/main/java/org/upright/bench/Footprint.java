@@ -6,12 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.upright.localstack.ServiceProcess;
 
-/** How long a launched app took to answer its first request, and its resident memory at two moments. */
+/**
+ * How long a launched app took to answer its first request, how many classes its JVM had loaded by
+ * then, and its resident memory at two moments.
+ */
 final class Footprint {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -20,12 +24,14 @@ final class Footprint {
     final String name;
     final Duration firstRequest;
     final long rssAfterStartKib;
+    final long classesAtFirstRequest;
     long rssAfterLoadKib;
 
-    private Footprint(String name, Duration firstRequest, long rssAfterStartKib) {
+    private Footprint(String name, Duration firstRequest, long rssAfterStartKib, long classesAtFirstRequest) {
         this.name = name;
         this.firstRequest = firstRequest;
         this.rssAfterStartKib = rssAfterStartKib;
+        this.classesAtFirstRequest = classesAtFirstRequest;
     }
 
     /**
@@ -41,7 +47,8 @@ final class Footprint {
             }
             try {
                 if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return new Footprint(app.name(), Duration.ofNanos(System.nanoTime() - launchedAt), rssKib(app));
+                    Duration firstRequest = Duration.ofNanos(System.nanoTime() - launchedAt);
+                    return new Footprint(app.name(), firstRequest, rssKib(app), loadedClasses(app));
                 }
             } catch (IOException notListeningYet) {
                 // keep polling
@@ -67,9 +74,29 @@ final class Footprint {
         }
     }
 
+    /** The classes the app's JVM has loaded (its java.cls.loadedClasses counter, read with jcmd). */
+    static long loadedClasses(ServiceProcess app) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(app.pid()), "PerfCounter.print").redirectErrorStream(true).start();
+            String counters = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return counters.lines().filter(line -> line.startsWith("java.cls.loadedClasses="))
+                    .mapToLong(line -> Long.parseLong(line.substring(line.indexOf('=') + 1).trim()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("jcmd gave no class count for " + app.name() + ":\n" + counters));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run jcmd on " + app.name(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting the classes of " + app.name(), e);
+        }
+    }
+
     String against(Footprint baseline) {
-        return String.format("%-22s first request %.2f s (%.2f x), RSS %d MiB after start (%.2f x), %d MiB after load (%.2f x)",
+        return String.format("%-22s first request %.2f s (%.2f x), %,d classes loaded by then (%.2f x), RSS %d MiB after start (%.2f x),"
+                        + " %d MiB after load (%.2f x)",
                 name, firstRequest.toMillis() / 1000.0, (double) firstRequest.toMillis() / baseline.firstRequest.toMillis(),
+                classesAtFirstRequest, (double) classesAtFirstRequest / baseline.classesAtFirstRequest,
                 rssAfterStartKib / 1024, (double) rssAfterStartKib / baseline.rssAfterStartKib,
                 rssAfterLoadKib / 1024, (double) rssAfterLoadKib / baseline.rssAfterLoadKib);
     }

@@ -170,8 +170,9 @@ public final class NudgeBenchmark {
                     postgres,
                     deadRows(database),
                     "  footprint, each launched alone with -Xmx256m the same way (ratio to hello-world, target <= 1.5 x):",
-                    String.format("    %-22s first request %.2f s, RSS %d MiB after start, %d MiB after 10,000 requests", hello.name,
-                            hello.firstRequest.toMillis() / 1000.0, hello.rssAfterStartKib / 1024, hello.rssAfterLoadKib / 1024)));
+                    String.format("    %-22s first request %.2f s, %,d classes loaded by then, RSS %d MiB after start, %d MiB after"
+                                    + " 10,000 requests", hello.name, hello.firstRequest.toMillis() / 1000.0, hello.classesAtFirstRequest,
+                            hello.rssAfterStartKib / 1024, hello.rssAfterLoadKib / 1024)));
             for (String name : Stack.SERVICES) {
                 lines.add("    " + footprints.get(name).against(hello));
             }
