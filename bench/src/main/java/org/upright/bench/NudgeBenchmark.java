@@ -111,10 +111,14 @@ public final class NudgeBenchmark {
             for (String name : Stack.SERVICES) {
                 log(name + ": started alone, time to ready");
                 Map<String, String> serviceEnvironment = new LinkedHashMap<>(environment);
+                // -Dbench.serviceJavaOptions="…" adds JVM options to the services (not to hello-world), for experiments
+                String javaOptions = System.getProperty("bench.serviceJavaOptions", "");
                 if (Boolean.getBoolean("bench.profile")) {
                     // -Dbench.profile=true records each service with Java Flight Recorder, to see where its time goes
-                    serviceEnvironment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr")
-                            + ",settings=profile");
+                    javaOptions += " -XX:StartFlightRecording=filename=" + work.resolve(name + ".jfr") + ",settings=profile";
+                }
+                if (!javaOptions.isBlank()) {
+                    serviceEnvironment.put("JAVA_TOOL_OPTIONS", javaOptions.strip());
                 }
                 long launchedAt = System.nanoTime();
                 ServiceProcess service = ServiceProcess.start(root, name, FreePorts.pick(), serviceEnvironment, work.resolve(name + ".log"));
@@ -368,7 +372,10 @@ public final class NudgeBenchmark {
             }
             List<String> slow = slowestOf.entrySet().stream().filter(second -> second.getValue() > 50_000_000L)
                     .map(second -> String.format("%ds %.0f ms", second.getKey(), second.getValue() / 1e6)).toList();
-            return "seconds of the run whose slowest nudge took over 50 ms: " + slow.size() + " of " + slowestOf.size()
+            // the wall clock of second 0, to find a burst in the services' logs and recordings
+            Instant secondZero = Instant.EPOCH.plus(Arrays.stream(acceptedAtMicros).min().orElse(0), ChronoUnit.MICROS);
+            return "seconds of the run (from " + secondZero.truncatedTo(ChronoUnit.MILLIS) + ") whose slowest nudge took over 50 ms: "
+                    + slow.size() + " of " + slowestOf.size()
                     + (slow.isEmpty() ? "" : " (" + String.join(", ", slow.subList(0, Math.min(slow.size(), 20)))
                     + (slow.size() > 20 ? ", …" : "") + ")");
         }
