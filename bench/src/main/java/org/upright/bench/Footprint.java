@@ -75,7 +75,7 @@ final class Footprint {
     }
 
     /** The classes the app's JVM has loaded (its java.cls.loadedClasses counter, read with jcmd). */
-    static long loadedClasses(ServiceProcess app) {
+    private static long loadedClasses(ServiceProcess app) {
         try {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(app.pid()), "PerfCounter.print").redirectErrorStream(true).start();
