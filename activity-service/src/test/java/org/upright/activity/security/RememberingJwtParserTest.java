@@ -86,7 +86,6 @@ class RememberingJwtParserTest {
 
     @Test
     void eachTokenIsVerifiedOnItsOwn() throws ParseException {
-
         parser.parse(validUntil(NOW.plusSeconds(3600)));
         parser.parse(validUntil(NOW.plusSeconds(3601)));
 
@@ -95,7 +94,6 @@ class RememberingJwtParserTest {
 
     @Test
     void aTokenThatFailedIsVerifiedAgainEveryTime() {
-
         assertThrows(ParseException.class, () -> parser.parse("forged"));
         assertThrows(ParseException.class, () -> parser.parse("forged"));
 
