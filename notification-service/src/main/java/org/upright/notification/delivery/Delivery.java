@@ -83,12 +83,21 @@ public class Delivery extends PanacheEntityBase {
      * cooldown from then on.
      */
     public void decided(Decision decision, String reason, Instant now) {
-        this.decision = decision.outcome().name().toLowerCase(Locale.ROOT);
+        this.decision = nameOf(decision);
         this.reason = reason;
         this.dueAt = decision.at();
-        this.status = decision.outcome() == Decision.Outcome.SUPPRESS ? SUPPRESSED : PENDING;
+        this.status = statusAfter(decision);
         this.decidedAt = now;
         this.updatedAt = now;
+    }
+
+    /** The decision as the log spells it: push, delay or suppress. */
+    static String nameOf(Decision decision) {
+        return decision.outcome().name().toLowerCase(Locale.ROOT);
+    }
+
+    static String statusAfter(Decision decision) {
+        return decision.outcome() == Decision.Outcome.SUPPRESS ? SUPPRESSED : PENDING;
     }
 
     /** A timestamp column as an untyped native query returns it. */

@@ -1,5 +1,6 @@
 package org.upright.notification.delivery;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +8,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -37,6 +39,9 @@ public class HeldBackDeliveries {
 
     @Inject
     PreferencesStore preferences;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     Event<DeliveriesDue> due;
@@ -93,21 +98,28 @@ public class HeldBackDeliveries {
             }
             Map<UUID, List<Delivery>> byAdvice = Delivery.<Delivery>list("id in ?1", ids).stream()
                     .collect(Collectors.groupingBy(delivery -> delivery.adviceId));
+            List<Notification> advice = Notification.list("adviceId in ?1 order by issuedAt", byAdvice.keySet());
+            Map<String, NudgePreferences> wanted = preferences.policiesOf(advice.stream().map(one -> one.userId)
+                    .collect(Collectors.toSet()));
+            Map<String, RecentPushes> pushes;
+            try (Connection connection = dataSource.getConnection()) {
+                pushes = RecentPushes.read(connection, wanted, now);
+            }
             EnumSet<Channel> toSend = EnumSet.noneOf(Channel.class);
-            for (Notification advice : Notification.<Notification>list("adviceId in ?1 order by issuedAt", byAdvice.keySet())) {
-                AdviceIssued issued = advice.toAdvice();
-                NudgePreferences wanted = preferences.policyOf(advice.userId);
-                RecordedPushes pushes = new RecordedPushes(advice.userId, wanted.zone());
-                for (Delivery delivery : byAdvice.get(advice.adviceId)) {
+            for (Notification one : advice) {
+                AdviceIssued issued = one.toAdvice();
+                RecentPushes history = pushes.get(one.userId);
+                for (Delivery delivery : byAdvice.get(one.adviceId)) {
                     Channel channel = Channel.fromWireName(delivery.channel).orElseThrow();
-                    Decision decision = NudgePolicy.decide(issued, channel, wanted, pushes, now);
+                    Decision decision = NudgePolicy.decide(issued, channel, wanted.get(one.userId), history, now);
                     delivery.decided(decision, "held back until " + delivery.dueAt + ", then " + decision.reason(), now);
+                    if (decision.outcome() == Decision.Outcome.PUSH) {
+                        history.add(one.adviceId, one.ruleId, decision.at());
+                    }
                     if (decision.outcome() != Decision.Outcome.SUPPRESS) {
                         toSend.add(channel);
                     }
                 }
-                // the next advice's cap and cooldowns count these pushes
-                entityManager.flush();
             }
             if (!toSend.isEmpty()) {
                 due.fire(new DeliveriesDue(toSend));

@@ -64,33 +64,16 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "read_at")
     public Instant readAt;
 
-    public static Notification from(AdviceIssued advice, Instant receivedAt) {
-        Notification notification = new Notification();
-        notification.adviceId = advice.adviceId();
-        notification.userId = advice.userId();
-        notification.ruleId = advice.ruleId();
-        notification.severity = advice.severity().wireName();
-        notification.message = advice.message();
-        notification.figure = advice.figure();
-        notification.target = advice.target();
-        notification.unit = advice.unit();
-        notification.sourceDocument = advice.source().document();
-        notification.sourceSection = advice.source().section();
-        notification.sourcePoint = advice.source().point();
-        notification.period = advice.period();
-        notification.issuedAt = advice.issuedAt();
-        notification.receivedAt = receivedAt;
-        return notification;
-    }
-
     /** The advice as it came in, for the policy to judge again. */
     public AdviceIssued toAdvice() {
         return new AdviceIssued(adviceId, userId, ruleId, Severity.fromWireName(severity), message, figure, target, unit,
                 new AdviceIssued.Source(sourceDocument, sourceSection, sourcePoint), period, issuedAt);
     }
 
-    /** The newest first, issued before {@code before} when it is given, only the unread when asked. */
-    /** Newest first; {@code beforeId}, when given, goes on inside the group issued at {@code before}. */
+    /**
+     * The newest first, issued before {@code before} when it is given (with {@code beforeId}, going on
+     * inside the group issued at {@code before}), only the unread when asked.
+     */
     public static List<Notification> inbox(String userId, int limit, Instant before, UUID beforeId, boolean unreadOnly) {
         StringBuilder query = new StringBuilder("userId = :user");
         Parameters parameters = Parameters.with("user", userId);

@@ -24,6 +24,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,6 +80,22 @@ class DeliveryLogTest {
         publish(advice(user, "sitting-long-day", Severity.WARNING));
 
         awaitLog(user, 2).body("[0].decision", equalTo("suppress")).body("[0].reason", startsWith("daily cap: 1"));
+    }
+
+    /** Advice that arrives together is judged in its order, each push counting for the next. */
+    @Test
+    void theCapAndTheCooldownsHoldForAdviceThatArrivesTogether() {
+        String user = newUser();
+        prefer(user, "{" + NO_QUIET_HOURS + ", \"channels\": [\"stream\"], \"dailyCap\": 2}");
+        publishTogether(advice(user, "posture-poor", Severity.WARNING), advice(user, "posture-poor", Severity.WARNING),
+                advice(user, "sitting-long-day", Severity.WARNING), advice(user, "stress-high", Severity.WARNING));
+
+        awaitLog(user, 4)
+                .body("findAll { it.ruleId == 'posture-poor' }.decision", containsInAnyOrder("push", "suppress"))
+                .body("find { it.ruleId == 'posture-poor' && it.decision == 'suppress' }.reason", startsWith("cooldown: posture-poor"))
+                .body("find { it.ruleId == 'sitting-long-day' }.decision", equalTo("push"))
+                .body("find { it.ruleId == 'stress-high' }.decision", equalTo("suppress"))
+                .body("find { it.ruleId == 'stress-high' }.reason", startsWith("daily cap: 2"));
     }
 
     @Test
@@ -178,8 +195,13 @@ class DeliveryLogTest {
     }
 
     private static void publish(AdviceIssued advice) {
-        TopicWriter.write(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Topics.ADVICE_ISSUED,
-                advice.userId(), EventJson.write(advice), Map.of("ce_id", advice.adviceId().toString()));
+        publishTogether(advice);
+    }
+
+    private static void publishTogether(AdviceIssued... advice) {
+        TopicWriter.writeAll(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Topics.ADVICE_ISSUED,
+                Arrays.stream(advice).map(one -> new TopicWriter.Record(one.userId(), EventJson.write(one),
+                        Map.of("ce_id", one.adviceId().toString()))).toList());
     }
 
     private static AdviceIssued advice(String user, String rule, Severity severity) {
