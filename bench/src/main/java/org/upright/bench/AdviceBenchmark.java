@@ -83,8 +83,7 @@ public final class AdviceBenchmark {
             List<Long> nudgeLateness;
             double outboxDrain;
             double adviceIssued;
-            double serviceCpuPerEvent;
-            double machineCpuPerEvent;
+            String cpuPerEvent;
             String postgresActivity;
             try (ServiceProcess service = ServiceProcess.start(root, "advice-service", port, Map.of(
                     // -Dbench.profile=true records the service with Java Flight Recorder, to see where its time goes
@@ -98,15 +97,16 @@ public final class AdviceBenchmark {
                     work.resolve("advice-service.log"), "-Xmx1g")) {
                 URI metrics = service.baseUri().resolve("/q/metrics");
                 List<Reading> warmingUp = awaitMetric(metrics, "upright_advice_batch_events_sum", warmUp, Duration.ofMinutes(30));
-                long serviceCpuBefore = CpuTime.ofProcess(service.pid());
-                long machineBusyBefore = CpuTime.busyOfMachine();
+                List<CpuSplit.Part> cpuParts = new ArrayList<>(List.of(CpuSplit.Part.process("advice-service", service.pid()),
+                        CpuSplit.Part.process("broker", kafka.pid())));
+                cpuParts.addAll(CpuSplit.Part.postgres(database.pid()));
+                CpuSplit cpuSplit = CpuSplit.start(cpuParts);
                 List<Reading> measured;
                 try (PostgresWaits waits = PostgresWaits.sample(database)) {
                     measured = awaitMetric(metrics, "upright_advice_batch_events_sum", warmUp + events, Duration.ofMinutes(30));
                     postgresActivity = waits.summary();
                 }
-                serviceCpuPerEvent = 1000.0 * (CpuTime.ofProcess(service.pid()) - serviceCpuBefore) / events;
-                machineCpuPerEvent = 1000.0 * (CpuTime.busyOfMachine() - machineBusyBefore) / events;
+                cpuPerEvent = cpuSplit.used().perUnit(events, "event while measured", CpuSplit.Scale.MICROSECONDS);
                 // From the first reading past the warm-up to the last one before the backlog was done: both
                 // taken while the service was busy, so the idle moments around them do not count.
                 Reading from = warmingUp.get(warmingUp.size() - 1);
@@ -147,8 +147,7 @@ public final class AdviceBenchmark {
                             batchEvents, batchUserDays, consumers, pgbench),
                     String.format("  advice-service until the lag is zero: %,.0f events/s = %.2f x pgbench (target >= 0.5), %.2f x raw consumer",
                             serviceRate, serviceRate / pgbench, serviceRate / raw),
-                    String.format("    CPU per event while measured: advice-service %.0f µs, the whole machine %.0f µs",
-                            serviceCpuPerEvent, machineCpuPerEvent),
+                    "    " + cpuPerEvent,
                     "    PostgreSQL's active backends on average: " + postgresActivity,
                     String.format("  advice issued (warm-up and backlog): %,.0f; the outbox had published it all %.1f s after the last event was applied",
                             adviceIssued, outboxDrain),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** CPU time from /proc: of one process, and of the whole machine, in milliseconds (Linux ticks are 10 ms). */
 final class CpuTime {
@@ -15,10 +16,38 @@ final class CpuTime {
 
     /** User and system time the process has used so far. */
     static long ofProcess(long pid) {
+        long[] times = times(pid);
+        return times[0] + times[1];
+    }
+
+    /**
+     * The same for a process and all its descendants, with the time of children that have exited and
+     * been waited for (PostgreSQL's backends that come and go). A descendant that exits while it is
+     * read is left out of this reading.
+     */
+    static long ofProcessTree(long pid) {
+        long[] times = times(pid);
+        long used = times[0] + times[1] + times[2] + times[3];
+        for (ProcessHandle descendant : ProcessHandle.of(pid).map(process -> process.descendants().toList()).orElse(List.of())) {
+            try {
+                used += ofProcess(descendant.pid());
+            } catch (UncheckedIOException exited) {
+                // gone since it was listed
+            }
+        }
+        return used;
+    }
+
+    /** utime, stime, cutime and cstime in milliseconds. */
+    private static long[] times(long pid) {
         String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
         // the command name in parentheses may hold spaces; the fields after it are fixed
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+        long[] times = new long[4];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = Long.parseLong(fields[11 + i]) * MILLIS_PER_TICK;
+        }
+        return times;
     }
 
     /** Time all cores have spent busy (not idle or waiting for I/O) so far. */

@@ -106,7 +106,11 @@ public final class IngestBenchmark {
 
             log("batch ingest: " + batches + " POSTs of " + EVENTS_PER_BATCH + " events on " + CONNECTIONS + " connections, "
                     + MEASURED_RUNS + " runs");
-            CpuSplit batchCpuSplit = CpuSplit.start(service.pid(), kafka.pid());
+            List<CpuSplit.Part> cpuParts = new ArrayList<>(List.of(CpuSplit.Part.process("service", service.pid()),
+                    CpuSplit.Part.process("broker", kafka.pid())));
+            cpuParts.addAll(CpuSplit.Part.postgres(database.pid()));
+            cpuParts.add(CpuSplit.Part.benchmark("load generator"));
+            CpuSplit batchCpuSplit = CpuSplit.start(cpuParts);
             Runs ingested;
             String postgresActivity;
             try (PostgresWaits waits = PostgresWaits.sample(database)) {
@@ -114,7 +118,7 @@ public final class IngestBenchmark {
                         * EVENTS_PER_BATCH);
                 postgresActivity = waits.summary();
             }
-            String batchCpu = "    " + batchCpuSplit.used().perUnit((double) MEASURED_RUNS * batches * EVENTS_PER_BATCH, "batched event")
+            String batchCpu = "    " + batchCpuSplit.used().perUnit((double) MEASURED_RUNS * batches * EVENTS_PER_BATCH, "batched event", CpuSplit.Scale.MICROSECONDS)
                     + "; PostgreSQL's active backends on average: " + postgresActivity;
 
             log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop, " + MEASURED_RUNS
@@ -126,10 +130,10 @@ public final class IngestBenchmark {
             String singlePostgresActivity;
             try (PostgresWaits waits = PostgresWaits.sample(database)) {
                 for (int run = 0; run < MEASURED_RUNS; run++) {
-                    CpuSplit singleSplit = CpuSplit.start(service.pid(), kafka.pid());
+                    CpuSplit singleSplit = CpuSplit.start(cpuParts);
                     singleRates.add(single.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
                     singleCpu = singleCpu.plus(singleSplit.used());
-                    CpuSplit noopSplit = CpuSplit.start(service.pid(), kafka.pid());
+                    CpuSplit noopSplit = CpuSplit.start(cpuParts);
                     noopRates.add(noop.closedLoopRequestsPerSecond(bodies.events(singles), SINGLE_CONNECTIONS));
                     noopCpu = noopCpu.plus(noopSplit.used());
                 }
@@ -157,9 +161,9 @@ public final class IngestBenchmark {
                     "  single-event POST, closed loop, " + SINGLE_CONNECTIONS + " connections: " + singleRuns
                             + " req/s; no-op endpoint " + noopRuns + " req/s = " + ratio(singleRate, noopRuns.median())
                             + " x no-op (target >= 0.6)",
-                    "    single event: " + singleCpu.perUnit(singleRequests, "request")
+                    "    single event: " + singleCpu.perUnit(singleRequests, "request", CpuSplit.Scale.MICROSECONDS)
                             + "; PostgreSQL's active backends on average (no-op runs included): " + singlePostgresActivity,
-                    "    no-op: " + noopCpu.perUnit(singleRequests, "request"),
+                    "    no-op: " + noopCpu.perUnit(singleRequests, "request", CpuSplit.Scale.MICROSECONDS),
                     "  open model at " + (int) openRate + " req/s: single event " + percentiles(singleLatency)
                             + "; no-op " + percentiles(noopLatency),
                     "  logs and data: " + work);

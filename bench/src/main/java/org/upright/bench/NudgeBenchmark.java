@@ -147,8 +147,12 @@ public final class NudgeBenchmark {
             int count = (int) (rate * seconds);
             log("latency: " + count + " events at " + (int) rate + "/s (" + (fixedRate > 0 ? "as asked" : "half the sustainable rate")
                     + "), open model");
-            long[] cpuBefore = cpuOf(services);
-            long machineBefore = CpuTime.busyOfMachine();
+            List<CpuSplit.Part> cpuParts = new ArrayList<>();
+            services.forEach(service -> cpuParts.add(CpuSplit.Part.process(service.name(), service.pid())));
+            cpuParts.add(CpuSplit.Part.process("broker", kafka.pid()));
+            cpuParts.addAll(CpuSplit.Part.postgres(database.pid()));
+            cpuParts.add(CpuSplit.Part.benchmark("load generator and webhook receiver"));
+            CpuSplit cpuSplit = CpuSplit.start(cpuParts);
             long startedAt = System.nanoTime();
             Run latency;
             String postgres;
@@ -156,7 +160,7 @@ public final class NudgeBenchmark {
                 latency = bench.run(events, count, rate);
                 postgres = "    PostgreSQL's active backends on average: " + waits.summary();
             }
-            String cpu = cpuPerEvent(services, cpuBefore, CpuTime.busyOfMachine() - machineBefore, System.nanoTime() - startedAt, count);
+            String cpu = "    " + cpuPerEvent(cpuSplit.used(), System.nanoTime() - startedAt, count);
             for (int i = 0; i < services.size(); i++) {
                 footprints.get(Stack.SERVICES.get(i)).afterLoad(services.get(i));
             }
@@ -188,20 +192,10 @@ public final class NudgeBenchmark {
         }
     }
 
-    private static long[] cpuOf(List<ServiceProcess> services) {
-        return services.stream().mapToLong(service -> CpuTime.ofProcess(service.pid())).toArray();
-    }
-
-    private static String cpuPerEvent(List<ServiceProcess> services, long[] cpuBefore, long machineBusyMillis, long elapsedNanos,
-                                      int events) {
-        long[] cpuAfter = cpuOf(services);
-        StringBuilder line = new StringBuilder("    CPU per event:");
-        for (int i = 0; i < services.size(); i++) {
-            line.append(String.format(" %s %.1f ms,", services.get(i).name(), (double) (cpuAfter[i] - cpuBefore[i]) / events));
-        }
+    private static String cpuPerEvent(CpuSplit.Used used, long elapsedNanos, int events) {
         int cores = Runtime.getRuntime().availableProcessors();
-        return line.append(String.format(" the whole machine %.1f ms (busy %.0f %% of its %d cores)", (double) machineBusyMillis / events,
-                100 * machineBusyMillis / (elapsedNanos / 1e6) / cores, cores)).toString();
+        return used.perUnit(events, "event", CpuSplit.Scale.MILLISECONDS)
+                + String.format(" (busy %.0f %% of its %d cores)", 100 * used.machine() / (elapsedNanos / 1e6) / cores, cores);
     }
 
     /** The services, stopped before the broker and the database they use. */

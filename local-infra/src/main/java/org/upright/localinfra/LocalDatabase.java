@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A real PostgreSQL server: the one named by {@value #JDBC_URL_ENV} when that is set, otherwise an
@@ -21,13 +22,16 @@ public final class LocalDatabase implements AutoCloseable {
     private final String username;
     private final String password;
     private final EmbeddedPostgres embedded;
+    private final long postmasterPid;
     private final Process watchdog;
 
-    private LocalDatabase(String jdbcUrl, String username, String password, EmbeddedPostgres embedded, Process watchdog) {
+    private LocalDatabase(String jdbcUrl, String username, String password, EmbeddedPostgres embedded, long postmasterPid,
+                          Process watchdog) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
         this.password = password;
         this.embedded = embedded;
+        this.postmasterPid = postmasterPid;
         this.watchdog = watchdog;
     }
 
@@ -38,7 +42,7 @@ public final class LocalDatabase implements AutoCloseable {
             return new LocalDatabase(external.get(),
                     Optional.ofNullable(System.getenv(USERNAME_ENV)).orElse("postgres"),
                     Optional.ofNullable(System.getenv(PASSWORD_ENV)).orElse(""),
-                    null, null);
+                    null, 0, null);
         }
         try {
             Path dataDir = Files.createTempDirectory("upright-postgres-");
@@ -50,8 +54,9 @@ public final class LocalDatabase implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
-            Process watchdog = watch(postmasterPid(dataDir), dataDir);
-            return new LocalDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres, watchdog);
+            long pid = postmasterPid(dataDir);
+            Process watchdog = watch(pid, dataDir);
+            return new LocalDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres, pid, watchdog);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL", e);
         }
@@ -71,6 +76,11 @@ public final class LocalDatabase implements AutoCloseable {
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /** The embedded server's own process, the parent of its backends; empty for a server of someone else's. */
+    public OptionalLong pid() {
+        return embedded == null ? OptionalLong.empty() : OptionalLong.of(postmasterPid);
     }
 
     @Override
