@@ -97,9 +97,8 @@ public final class AdviceBenchmark {
                     work.resolve("advice-service.log"), "-Xmx1g")) {
                 URI metrics = service.baseUri().resolve("/q/metrics");
                 List<Reading> warmingUp = awaitMetric(metrics, "upright_advice_batch_events_sum", warmUp, Duration.ofMinutes(30));
-                List<CpuSplit.Part> cpuParts = new ArrayList<>(List.of(CpuSplit.Part.process("advice-service", service.pid()),
-                        CpuSplit.Part.process("broker", kafka.pid())));
-                cpuParts.addAll(CpuSplit.Part.postgres(database.pid()));
+                List<CpuSplit.Part> cpuParts = new ArrayList<>(List.of(CpuSplit.Part.process("advice-service", service.pid())));
+                cpuParts.addAll(CpuSplit.Part.brokerAndPostgres(kafka.pid(), database.pid()));
                 CpuSplit cpuSplit = CpuSplit.start(cpuParts);
                 List<Reading> measured;
                 try (PostgresWaits waits = PostgresWaits.sample(database)) {

@@ -23,9 +23,14 @@ final class CpuSplit {
             return process(name, ProcessHandle.current().pid());
         }
 
-        /** PostgreSQL's server and its backends, when it is one of ours; else it is part of the rest. */
-        static List<Part> postgres(OptionalLong postmasterPid) {
-            return postmasterPid.stream().mapToObj(pid -> new Part("PostgreSQL", () -> CpuTime.ofProcessTree(pid))).toList();
+        /**
+         * The broker, and PostgreSQL's server with its backends when it is one of ours (else it is
+         * part of the rest).
+         */
+        static List<Part> brokerAndPostgres(long brokerPid, OptionalLong postmasterPid) {
+            List<Part> parts = new ArrayList<>(List.of(process("broker", brokerPid)));
+            postmasterPid.ifPresent(pid -> parts.add(new Part("PostgreSQL", () -> CpuTime.ofProcessTree(pid))));
+            return parts;
         }
     }
 

@@ -106,9 +106,8 @@ public final class IngestBenchmark {
 
             log("batch ingest: " + batches + " POSTs of " + EVENTS_PER_BATCH + " events on " + CONNECTIONS + " connections, "
                     + MEASURED_RUNS + " runs");
-            List<CpuSplit.Part> cpuParts = new ArrayList<>(List.of(CpuSplit.Part.process("service", service.pid()),
-                    CpuSplit.Part.process("broker", kafka.pid())));
-            cpuParts.addAll(CpuSplit.Part.postgres(database.pid()));
+            List<CpuSplit.Part> cpuParts = new ArrayList<>(List.of(CpuSplit.Part.process("service", service.pid())));
+            cpuParts.addAll(CpuSplit.Part.brokerAndPostgres(kafka.pid(), database.pid()));
             cpuParts.add(CpuSplit.Part.benchmark("load generator"));
             CpuSplit batchCpuSplit = CpuSplit.start(cpuParts);
             Runs ingested;
@@ -118,7 +117,8 @@ public final class IngestBenchmark {
                         * EVENTS_PER_BATCH);
                 postgresActivity = waits.summary();
             }
-            String batchCpu = "    " + batchCpuSplit.used().perUnit((double) MEASURED_RUNS * batches * EVENTS_PER_BATCH, "batched event", CpuSplit.Scale.MICROSECONDS)
+            String batchCpu = "    " + batchCpuSplit.used().perUnit((double) MEASURED_RUNS * batches * EVENTS_PER_BATCH,
+                    "batched event", CpuSplit.Scale.MICROSECONDS)
                     + "; PostgreSQL's active backends on average: " + postgresActivity;
 
             log("single-event POSTs: " + singles + " each to the real and the no-op endpoint, closed loop, " + MEASURED_RUNS

@@ -149,8 +149,7 @@ public final class NudgeBenchmark {
                     + "), open model");
             List<CpuSplit.Part> cpuParts = new ArrayList<>();
             services.forEach(service -> cpuParts.add(CpuSplit.Part.process(service.name(), service.pid())));
-            cpuParts.add(CpuSplit.Part.process("broker", kafka.pid()));
-            cpuParts.addAll(CpuSplit.Part.postgres(database.pid()));
+            cpuParts.addAll(CpuSplit.Part.brokerAndPostgres(kafka.pid(), database.pid()));
             cpuParts.add(CpuSplit.Part.benchmark("load generator and webhook receiver"));
             CpuSplit cpuSplit = CpuSplit.start(cpuParts);
             long startedAt = System.nanoTime();
