@@ -40,6 +40,9 @@ public class DeviceResource {
     @Inject
     DeviceTokens tokens;
 
+    @Inject
+    ActiveDevices activeDevices;
+
     @POST
     @Transactional
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,6 +90,7 @@ public class DeviceResource {
         Device device = Device.owned(person(), id).orElseThrow(() -> new NotFoundException("No such device of yours"));
         if (device.revokedAt == null) {
             device.revokedAt = Instant.now();
+            activeDevices.revokedInThisTransaction(device.tokenHash);
         }
     }
 

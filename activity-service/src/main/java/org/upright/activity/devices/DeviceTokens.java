@@ -43,14 +43,14 @@ public class DeviceTokens {
     String schema;
 
     /**
-     * The device a token belongs to, unless it was revoked. Looked up on every request, so plain
-     * JDBC: one indexed query, without an ORM session or a transaction around it.
+     * The device whose token has this hash, unless it was revoked; {@link ActiveDevices} asks for a
+     * token it does not know. Plain JDBC: one indexed query, without an ORM session or a transaction.
      */
-    public Optional<ActiveDevice> activeDevice(String token) {
+    Optional<ActiveDevice> activeDevice(byte[] tokenHash) {
         String sql = "select id, user_id from " + schema + ".device where token_hash = ? and revoked_at is null";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setBytes(1, hash(token));
+            select.setBytes(1, tokenHash);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? Optional.of(new ActiveDevice(row.getObject(1, UUID.class), row.getString(2))) : Optional.empty();
             }

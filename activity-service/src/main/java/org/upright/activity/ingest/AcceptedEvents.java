@@ -24,6 +24,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.upright.activity.BackgroundThreads;
 import org.upright.retention.ChunkedDelete;
 
 /**
@@ -46,6 +47,11 @@ public class AcceptedEvents {
     static final Duration RETENTION = EventValidator.MAX_AGE.plus(EventValidator.MAX_CLOCK_SKEW).plus(Duration.ofDays(1));
     private static final int WRITE_AT_ONCE = 5_000;
     private static final int WRITES_WAITING_AT_MOST = 100_000;
+    /**
+     * How long the writer gathers before it writes: a statement's fixed cost is most of what one
+     * row costs, and single-event posts would otherwise be written a few rows at a time.
+     */
+    private static final Duration WRITE_GATHERING = Duration.ofMillis(20);
     private static final Duration WRITE_RETRY = Duration.ofSeconds(1);
     private static final Logger LOG = Logger.getLogger(AcceptedEvents.class);
 
@@ -126,9 +132,7 @@ public class AcceptedEvents {
     }
 
     void startWriter(@Observes StartupEvent started) {
-        writer = new Thread(this::writeUntilStopped, "accepted-event-writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = BackgroundThreads.start("accepted-event-writer", this::writeUntilStopped);
     }
 
     /** Writes what is left before the datasource closes. */
@@ -155,6 +159,9 @@ public class AcceptedEvents {
             try {
                 if (batch.isEmpty()) {
                     batch.add(toWrite.take());
+                    if (toWrite.size() < WRITE_AT_ONCE - 1) {
+                        Thread.sleep(WRITE_GATHERING.toMillis());
+                    }
                     toWrite.drainTo(batch, WRITE_AT_ONCE - 1);
                 }
                 write(batch);
@@ -163,7 +170,7 @@ public class AcceptedEvents {
                 break;
             } catch (SQLException | RuntimeException e) {
                 LOG.warnf("could not store %d accepted event ids, retrying in %s: %s", batch.size(), WRITE_RETRY, e.getMessage());
-                if (!pause(WRITE_RETRY)) {
+                if (!BackgroundThreads.pause(WRITE_RETRY)) {
                     break;
                 }
             }
@@ -183,15 +190,6 @@ public class AcceptedEvents {
             insert.executeUpdate();
         }
         batch.forEach(write -> unwritten.remove(write.accepted()));
-    }
-
-    private static boolean pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
     }
 
     private record Accepted(String userId, UUID eventId) {

@@ -9,17 +9,20 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import org.upright.activity.devices.ActiveDevices;
 import org.upright.activity.devices.DeviceTokens;
 
 /**
- * Turns a device token into its owner's identity, with the device role and id. The token is looked
- * up on every request, so a revoked device is refused at once.
+ * Turns a device token into its owner's identity, with the device role and id. A token already
+ * known to be active is answered on the event loop; any other is looked up on a worker thread.
+ * Either way a revoked device is refused from the next request on (see {@link ActiveDevices}).
  */
 @ApplicationScoped
 public class DeviceIdentityProvider implements IdentityProvider<DeviceTokenRequest> {
 
     @Inject
-    DeviceTokens tokens;
+    ActiveDevices devices;
 
     @Override
     public Class<DeviceTokenRequest> getRequestType() {
@@ -28,14 +31,19 @@ public class DeviceIdentityProvider implements IdentityProvider<DeviceTokenReque
 
     @Override
     public Uni<SecurityIdentity> authenticate(DeviceTokenRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            DeviceTokens.ActiveDevice device = tokens.activeDevice(request.token())
-                    .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked device token"));
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(device.userId()))
-                    .addRole(Caller.DEVICE_ROLE)
-                    .addAttribute(Caller.DEVICE_ID, device.id().toString())
-                    .build();
-        });
+        Optional<DeviceTokens.ActiveDevice> known = devices.known(request.token());
+        if (known.isPresent()) {
+            return Uni.createFrom().item(identityOf(known.get()));
+        }
+        return context.runBlocking(() -> identityOf(devices.find(request.token())
+                .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked device token"))));
+    }
+
+    private static SecurityIdentity identityOf(DeviceTokens.ActiveDevice device) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(device.userId()))
+                .addRole(Caller.DEVICE_ROLE)
+                .addAttribute(Caller.DEVICE_ID, device.id().toString())
+                .build();
     }
 }

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.upright.localinfra.LocalInfraTestResource.personToken;
 
@@ -14,12 +16,19 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -33,6 +42,12 @@ class DeviceResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    ActiveDevices activeDevices;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void registeredDeviceGetsItsTokenOnceAndPostsForItsOwner() {
@@ -82,6 +97,49 @@ class DeviceResourceTest {
                 .then().body("[0].active", equalTo(false));
     }
 
+    /** What another instance's revocation does: the row changes and the token's hash is announced as the transaction commits. */
+    @Test
+    void aTokenKnownHereIsRefusedOnceAnotherInstanceRevokesIt() throws SQLException {
+        JsonPath device = register(newUser(), "band");
+        String token = device.getString("token");
+        postsWith(token, 202);
+        assertTrue(activeDevices.known(token).isPresent(), "a device that posted is known without a query");
+
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement revoke = connection.createStatement()) {
+                revoke.executeUpdate("update activity.device set revoked_at = now() where id = '" + device.getString("id") + "'");
+                revoke.execute("notify device_revoked, '" + HexFormat.of().formatHex(DeviceTokens.hash(token)) + "'");
+            }
+            connection.commit();
+        }
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> activeDevices.known(token).isEmpty());
+        postsWith(token, 401);
+    }
+
+    /** A revocation announced while no one listened was missed: nothing known before may be trusted after. */
+    @Test
+    void whatWasKnownIsForgottenWhenTheListeningConnectionBreaks() throws SQLException {
+        JsonPath device = register(newUser(), "band");
+        String token = device.getString("token");
+        postsWith(token, 202);
+        assertTrue(activeDevices.known(token).isPresent());
+
+        assertEquals(1, execute("select count(pg_terminate_backend(pid)) from pg_stat_activity where query = 'listen device_revoked'"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> activeDevices.known(token).isEmpty());
+        execute("update activity.device set revoked_at = now() where id = '" + device.getString("id") + "'");
+        postsWith(token, 401);
+
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                execute("select count(*) from pg_stat_activity where query = 'listen device_revoked' and state = 'idle'") == 1);
+        String another = register(newUser(), "band").getString("token");
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            postsWith(another, 202);
+            return activeDevices.known(another).isPresent();
+        });
+    }
+
     @Test
     void deviceCanBeRenamed() {
         String user = newUser();
@@ -129,6 +187,24 @@ class DeviceResourceTest {
                 .when().post("/api/v1/devices")
                 .then().statusCode(400)
                 .body("errors.field", equalTo(List.of("name")));
+    }
+
+    private static void postsWith(String token, int status) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(exercise(UUID.randomUUID()))
+                .when().post("/api/v1/events")
+                .then().statusCode(status);
+    }
+
+    private long execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            if (statement.execute(sql)) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+            return statement.getUpdateCount();
+        }
     }
 
     private static JsonPath register(String user, String name) {
