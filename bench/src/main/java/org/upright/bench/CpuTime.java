@@ -38,6 +38,28 @@ final class CpuTime {
         return used;
     }
 
+    /** User and system time the JVM's JIT compiler threads (C1 and C2) have used so far. */
+    static long ofJitCompilers(long pid) {
+        long used = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        used += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+                    }
+                } catch (IOException ended) {
+                    // a compiler thread that ended since it was listed
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return used;
+    }
+
     /** utime, stime, cutime and cstime in milliseconds. */
     private static long[] times(long pid) {
         String stat = read(Path.of("/proc", Long.toString(pid), "stat"));

@@ -56,23 +56,38 @@ public final class NudgeBenchmark {
     private static final String RULE = "sitting-hourly-break";
     private static final Duration BOUT = Duration.ofMinutes(55);
     private static final Duration BETWEEN_BOUTS = Duration.ofHours(3);
-    /** Enough for the JIT compilers to finish with the hot paths: before that they take more CPU than the work itself. */
-    private static final int WARM_UP_EVENTS = 15_000;
+    /**
+     * Each load is warmed up in rounds until the services' JIT compilers (C1 and C2 threads, from
+     * /proc) used less than this share of one core in a round: before that they took more CPU than
+     * the work itself, for minutes on 2 cores, and a measurement then measured the compiling.
+     */
+    private static final double JIT_QUIET_CORES = 0.05;
+    private static final int WARM_UP_ROUND_EVENTS = 3_000;
+    private static final int WARM_UP_ROUNDS_AT_MOST = 15;
     private static final int CAPACITY_EVENTS = 6_000;
     /**
-     * The open model runs this long before it is measured: going from the closed loop's batches to
-     * events one at a time, the services spend their first 20 seconds or so recompiling (JFR shows
-     * deoptimizations and long C2 compilations) at twice their later CPU per event.
+     * Going from the closed loop's batches to events one at a time, the services recompile (JFR
+     * shows deoptimizations and long C2 compilations): the open model settles in rounds this long.
      */
-    private static final int SETTLING_SECONDS = 30;
+    private static final int SETTLING_ROUND_SECONDS = 10;
+    private static final int SETTLING_ROUNDS_AT_MOST = 18;
     private static final int CONNECTIONS = 16;
     /** Events between their 202 and their nudge while the sustainable rate is measured: enough to keep every stage busy. */
     private static final int IN_FLIGHT = 100;
     private static final Duration ARRIVAL_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * The highest daily cap a person may set: a run pushes at most this many nudges per person, all
+     * on one day, so it needs enough people for all its events (the warm-up's rounds included).
+     */
+    private static final int DAILY_CAP = 100;
 
     private final List<String> people = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
     private final int[] boutsOf;
+    /**
+     * Each person's bouts follow one another from here, {@link #BETWEEN_BOUTS} apart: room for 112
+     * each before they would reach the present, more than the {@link #DAILY_CAP} a run may push.
+     */
     private final Instant firstBout = Instant.now().minus(Duration.ofDays(14)).truncatedTo(ChronoUnit.HOURS);
     private final WebhookReceiver receiver;
     private int nextPerson;
@@ -88,7 +103,7 @@ public final class NudgeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int people = args.length > 0 ? Integer.parseInt(args[0]) : 600;
+        int people = args.length > 0 ? Integer.parseInt(args[0]) : 1_200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         // a fixed rate instead of half the sustainable one, to see how latency changes with load
         double fixedRate = args.length > 2 ? Double.parseDouble(args[2]) : 0;
@@ -133,16 +148,17 @@ public final class NudgeBenchmark {
             bench.setUp(notification);
             HttpLoad events = new HttpLoad(activity.resolve("/api/v1/events"), null, 202);
 
-            log("warming up: " + WARM_UP_EVENTS + " events");
-            bench.run(events, WARM_UP_EVENTS, 0);
+            log("warming up: rounds of " + WARM_UP_ROUND_EVENTS + " events until the JIT compilers are quiet");
+            String warmUp = untilCompiled(services, WARM_UP_ROUNDS_AT_MOST, () -> bench.run(events, WARM_UP_ROUND_EVENTS, 0));
 
             log("sustainable rate: " + CAPACITY_EVENTS + " events, " + IN_FLIGHT + " at a time between their 202 and their nudge");
             Run capacity = bench.run(events, CAPACITY_EVENTS, 0);
             double sustainable = capacity.nudgesPerSecond();
 
             double rate = fixedRate > 0 ? fixedRate : Math.floor(sustainable / 2);
-            log("settling: " + SETTLING_SECONDS + " s at " + (int) rate + "/s, not measured");
-            bench.run(events, (int) (rate * SETTLING_SECONDS), rate);
+            log("settling: rounds of " + SETTLING_ROUND_SECONDS + " s at " + (int) rate + "/s until the JIT compilers are quiet, not measured");
+            String settling = untilCompiled(services, SETTLING_ROUNDS_AT_MOST,
+                    () -> bench.run(events, (int) (rate * SETTLING_ROUND_SECONDS), rate));
 
             int count = (int) (rate * seconds);
             log("latency: " + count + " events at " + (int) rate + "/s (" + (fixedRate > 0 ? "as asked" : "half the sustainable rate")
@@ -152,6 +168,7 @@ public final class NudgeBenchmark {
             cpuParts.addAll(CpuSplit.Part.brokerAndPostgres(kafka.pid(), database.pid()));
             cpuParts.add(CpuSplit.Part.benchmark("load generator and webhook receiver"));
             CpuSplit cpuSplit = CpuSplit.start(cpuParts);
+            long compilingBefore = jitCompilers(services);
             long startedAt = System.nanoTime();
             Run latency;
             String postgres;
@@ -160,6 +177,8 @@ public final class NudgeBenchmark {
                 postgres = "    PostgreSQL's active backends on average: " + waits.summary();
             }
             String cpu = "    " + cpuPerEvent(cpuSplit.used(), System.nanoTime() - startedAt, count);
+            String compiling = String.format("    JIT compilers: warm-up %s; settling %s; while measured %.2f ms per event (in the services' figures)",
+                    warmUp, settling, (jitCompilers(services) - compilingBefore) / (double) count);
             for (int i = 0; i < services.size(); i++) {
                 footprints.get(Stack.SERVICES.get(i)).afterLoad(services.get(i));
             }
@@ -174,6 +193,7 @@ public final class NudgeBenchmark {
                     "    " + latency.stages(database),
                     "    " + latency.slowSeconds(),
                     cpu,
+                    compiling,
                     postgres,
                     deadRows(database),
                     "  footprint, each launched alone with -Xmx256m the same way (ratio to hello-world, target <= 1.5 x):",
@@ -195,6 +215,34 @@ public final class NudgeBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         return used.perUnit(events, "event", CpuSplit.Scale.MILLISECONDS)
                 + String.format(" (busy %.0f %% of its %d cores)", 100 * used.machine() / (elapsedNanos / 1e6) / cores, cores);
+    }
+
+    private interface Round {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Runs rounds until the services' JIT compilers used less than {@link #JIT_QUIET_CORES} of a
+     * core in one, or {@code most} of them; says how many it took and how busy the compilers were.
+     */
+    private static String untilCompiled(List<ServiceProcess> services, int most, Round round) throws InterruptedException {
+        List<String> busy = new ArrayList<>();
+        for (int done = 1; ; done++) {
+            long compilingBefore = jitCompilers(services);
+            long startedAt = System.nanoTime();
+            round.run();
+            double cores = (jitCompilers(services) - compilingBefore) / ((System.nanoTime() - startedAt) / 1e6);
+            busy.add(String.format("%.2f", cores));
+            log("  round " + done + ": JIT compilers " + busy.get(busy.size() - 1) + " of a core");
+            if (cores < JIT_QUIET_CORES || done == most) {
+                return done + " rounds, compilers " + String.join(" ", busy) + " of a core"
+                        + (cores < JIT_QUIET_CORES ? "" : " (not quiet yet)");
+            }
+        }
+    }
+
+    private static long jitCompilers(List<ServiceProcess> services) {
+        return services.stream().mapToLong(service -> CpuTime.ofJitCompilers(service.pid())).sum();
     }
 
     /** The services, stopped before the broker and the database they use. */
@@ -226,7 +274,7 @@ public final class NudgeBenchmark {
         for (int p = 0; p < people.size(); p++) {
             URI personal = notification.resolve("/api/v1/users/" + people.get(p) + "/");
             send(http, HttpRequest.newBuilder(personal.resolve("preferences")).PUT(HttpRequest.BodyPublishers.ofString(
-                    "{\"timeZone\": \"UTC\", \"quietHours\": {}, \"dailyCap\": 100, \"cooldownMinutes\": 0,"
+                    "{\"timeZone\": \"UTC\", \"quietHours\": {}, \"dailyCap\": " + DAILY_CAP + ", \"cooldownMinutes\": 0,"
                             + " \"ruleCooldownMinutes\": {}, \"channels\": [\"webhook\"]}")), tokens.get(p), 200);
             send(http, HttpRequest.newBuilder(personal.resolve("webhooks")).POST(HttpRequest.BodyPublishers.ofString(
                     "{\"url\": \"" + receiver.endpointOf(people.get(p)) + "\"}")), tokens.get(p), 201);
@@ -247,6 +295,10 @@ public final class NudgeBenchmark {
      * as fast as the whole pipeline delivers them.
      */
     private Run run(HttpLoad events, int count, double rate) throws InterruptedException {
+        if (nextPerson + count > (long) people.size() * DAILY_CAP) {
+            throw new IllegalStateException("more than " + DAILY_CAP + " nudges per person today would be held back by the daily cap:"
+                    + " run with more people than " + people.size());
+        }
         List<HttpLoad.Request> requests = new ArrayList<>(count);
         List<String> keys = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
