@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
-import org.upright.activity.BackgroundThreads;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.upright.activity.BackgroundThreads;
 
 /**
  * The active devices by token, so that a device's post needs no query once its token is known.

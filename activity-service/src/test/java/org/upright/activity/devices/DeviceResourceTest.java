@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.upright.localinfra.LocalInfraTestResource.personToken;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +34,8 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.upright.events.Topics;
 import org.upright.localinfra.LocalInfraTestResource;
 import org.upright.localinfra.TopicReader;
@@ -116,6 +120,33 @@ class DeviceResourceTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> activeDevices.known(token).isEmpty());
         postsWith(token, 401);
+    }
+
+    /** Announced before it commits, another instance could cache the token again from the row not yet revoked. */
+    @Test
+    void aRevocationIsAnnouncedWhenItCommitsAndNotBefore() throws SQLException {
+        String key = HexFormat.of().formatHex(DeviceTokens.hash("upr_dev_" + UUID.randomUUID()));
+        try (Connection listener = dataSource.getConnection(); Statement listen = listener.createStatement()) {
+            listen.execute("listen device_revoked");
+            PGConnection notifications = listener.unwrap(PGConnection.class);
+
+            QuarkusTransaction.requiringNew().run(() -> {
+                activeDevices.revokedInThisTransaction(HexFormat.of().parseHex(key));
+                assertEquals(List.of(), parameters(notifications, 500));
+            });
+
+            assertEquals(List.of(key), parameters(notifications, 5_000));
+            listen.execute("unlisten device_revoked");
+        }
+    }
+
+    private static List<String> parameters(PGConnection notifications, int waitMillis) {
+        try {
+            PGNotification[] received = notifications.getNotifications(waitMillis);
+            return received == null ? List.of() : Arrays.stream(received).map(PGNotification::getParameter).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A revocation announced while no one listened was missed: nothing known before may be trusted after. */
