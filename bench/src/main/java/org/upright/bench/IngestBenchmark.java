@@ -67,7 +67,7 @@ public final class IngestBenchmark {
 
         // the service's port is picked before the broker starts and is not bound yet: the broker takes another
         try (LocalKafka kafka = LocalKafka.start(FreePorts.pickOtherThan(port), work.resolve("kafka.log"), port);
-             LocalDatabase database = LocalDatabase.start(0);
+             LocalDatabase database = LocalDatabase.startWithStatementStatistics(0);
              ServiceProcess service = ServiceProcess.start(root, "activity-service", port, Map.of(
                      // -Dbench.profile=true records the service with Java Flight Recorder, to see where its time goes
                      "JAVA_TOOL_OPTIONS", Boolean.getBoolean("bench.profile")
@@ -128,6 +128,7 @@ public final class IngestBenchmark {
             CpuSplit.Used singleCpu = CpuSplit.Used.NONE;
             CpuSplit.Used noopCpu = CpuSplit.Used.NONE;
             String singlePostgresActivity;
+            String singleStatements = PostgresStatements.reset(database);
             try (PostgresWaits waits = PostgresWaits.sample(database)) {
                 for (int run = 0; run < MEASURED_RUNS; run++) {
                     CpuSplit singleSplit = CpuSplit.start(cpuParts);
@@ -139,6 +140,7 @@ public final class IngestBenchmark {
                 }
                 singlePostgresActivity = waits.summary();
             }
+            singleStatements = singleStatements.isEmpty() ? PostgresStatements.top(database) : singleStatements;
             double singleRequests = (double) MEASURED_RUNS * singles;
             Runs singleRuns = new Runs(singleRates);
             Runs noopRuns = new Runs(noopRates);
@@ -163,6 +165,7 @@ public final class IngestBenchmark {
                             + " x no-op (target >= 0.6)",
                     "    single event: " + singleCpu.perUnit(singleRequests, "request", CpuSplit.Scale.MICROSECONDS)
                             + "; PostgreSQL's active backends on average (no-op runs included): " + singlePostgresActivity,
+                    "    PostgreSQL's statements by time (no-op runs included): " + singleStatements,
                     "    no-op: " + noopCpu.perUnit(singleRequests, "request", CpuSplit.Scale.MICROSECONDS),
                     "  open model at " + (int) openRate + " req/s: single event " + percentiles(singleLatency)
                             + "; no-op " + percentiles(noopLatency),

@@ -114,7 +114,7 @@ public final class NudgeBenchmark {
         Map<String, Footprint> footprints = new LinkedHashMap<>();
 
         try (LocalKafka kafka = LocalKafka.start(FreePorts.pick(), work.resolve("kafka.log"));
-             LocalDatabase database = LocalDatabase.start(0);
+             LocalDatabase database = LocalDatabase.startWithStatementStatistics(0);
              WebhookReceiver receiver = WebhookReceiver.start(RULE);
              Launched services = new Launched()) {
             log("hello-world: time to first request, memory before and after 10,000 JSON POSTs");
@@ -172,10 +172,12 @@ public final class NudgeBenchmark {
             long startedAt = System.nanoTime();
             Run latency;
             String postgres;
+            String statements = PostgresStatements.reset(database);
             try (PostgresWaits waits = PostgresWaits.sample(database)) {
                 latency = bench.run(events, count, rate);
                 postgres = "    PostgreSQL's active backends on average: " + waits.summary();
             }
+            statements = "    PostgreSQL's statements by time: " + (statements.isEmpty() ? PostgresStatements.top(database) : statements);
             String cpu = "    " + cpuPerEvent(cpuSplit.used(), System.nanoTime() - startedAt, count);
             String compiling = String.format("    JIT compilers: warm-up %s; settling %s; while measured %.2f ms per event (in the services' figures)",
                     warmUp, settling, (jitCompilers(services) - compilingBefore) / (double) count);
@@ -195,6 +197,7 @@ public final class NudgeBenchmark {
                     cpu,
                     compiling,
                     postgres,
+                    statements,
                     deadRows(database),
                     "  footprint, each launched alone with -Xmx256m the same way (ratio to hello-world, target <= 1.5 x):",
                     String.format("    %-22s first request %.2f s, %,d classes loaded by then, RSS %d MiB after start, %d MiB after"

@@ -37,6 +37,19 @@ public final class LocalDatabase implements AutoCloseable {
 
     /** @param port where an embedded server listens; 0 for any free port */
     public static LocalDatabase start(int port) {
+        return start(port, false);
+    }
+
+    /**
+     * The same, with {@code pg_stat_statements} loaded into an embedded server (planning timed too),
+     * for the benchmarks to tell what PostgreSQL spent its time on; a server of someone else's is
+     * taken as it is.
+     */
+    public static LocalDatabase startWithStatementStatistics(int port) {
+        return start(port, true);
+    }
+
+    private static LocalDatabase start(int port, boolean statementStatistics) {
         Optional<String> external = Optional.ofNullable(System.getenv(JDBC_URL_ENV)).filter(url -> !url.isBlank());
         if (external.isPresent()) {
             return new LocalDatabase(external.get(),
@@ -52,6 +65,10 @@ public final class LocalDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false);
             if (port != 0) {
                 builder.setPort(port);
+            }
+            if (statementStatistics) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track_planning", "on");
             }
             EmbeddedPostgres postgres = builder.start();
             long pid = postmasterPid(dataDir);

@@ -1,0 +1,58 @@
+package org.upright.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.upright.localinfra.LocalDatabase;
+
+/**
+ * What PostgreSQL spent its time on, statement by statement, from {@code pg_stat_statements}
+ * (loaded by {@link LocalDatabase#startWithStatementStatistics}). Times are the backends' wall
+ * clock, so on busy cores they include waiting for a core; planning and running are told apart.
+ * The benchmark's own queries of {@code pg_stat_*} views are left out.
+ */
+final class PostgresStatements {
+
+    private static final int SHOWN = 6;
+
+    private PostgresStatements() {
+    }
+
+    /** Starts counting afresh; says why not if the server does not have the extension loaded. */
+    static String reset(LocalDatabase database) {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+            return "";
+        } catch (SQLException e) {
+            return "not available: " + e.getMessage();
+        }
+    }
+
+    /** The statements that took the most time since {@link #reset}, the longest first. */
+    static String top(LocalDatabase database) {
+        String sql = "select calls, total_plan_time, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 60)"
+                + " from pg_stat_statements where calls > 0 and query not like '%pg_stat_%'"
+                + " order by total_plan_time + total_exec_time desc limit " + SHOWN;
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> top = new ArrayList<>();
+            while (rows.next()) {
+                long calls = rows.getLong(1);
+                top.add(String.format("%s: %,d calls, each %.0f µs planning + %.0f µs running, %.1f rows", rows.getString(5), calls,
+                        1000 * rows.getDouble(2) / calls, 1000 * rows.getDouble(3) / calls, (double) rows.getLong(4) / calls));
+            }
+            return String.join("; ", top);
+        } catch (SQLException e) {
+            return "not available: " + e.getMessage();
+        }
+    }
+
+    private static Connection connect(LocalDatabase database) throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+    }
+}
