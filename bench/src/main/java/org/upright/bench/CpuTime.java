@@ -47,8 +47,8 @@ final class CpuTime {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        used += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+                        long[] times = timesIn(stat);
+                        used += times[0] + times[1];
                     }
                 } catch (IOException ended) {
                     // a compiler thread that ended since it was listed
@@ -62,7 +62,11 @@ final class CpuTime {
 
     /** utime, stime, cutime and cstime in milliseconds. */
     private static long[] times(long pid) {
-        String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+        return timesIn(read(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** The same, from the text of a process's or a thread's stat file. */
+    private static long[] timesIn(String stat) {
         // the command name in parentheses may hold spaces; the fields after it are fixed
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long[] times = new long[4];
