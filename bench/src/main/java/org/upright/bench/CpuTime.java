@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** CPU time from /proc: of one process, and of the whole machine, in milliseconds (Linux ticks are 10 ms). */
 final class CpuTime {
@@ -40,18 +42,27 @@ final class CpuTime {
 
     /** User and system time the JVM's JIT compiler threads (C1 and C2) have used so far. */
     static long ofJitCompilers(long pid) {
-        long used = 0;
+        return ofThreadsByName(pid).entrySet().stream()
+                .filter(group -> group.getKey().startsWith("C1 CompilerThre") || group.getKey().startsWith("C2 CompilerThre"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * User and system time the process's live threads have used so far, by name, with the numbers in
+     * names made {@code #} so that a pool's threads add up ({@code executor-thread-#}; not those right
+     * after a letter, as in {@code C2 CompilerThre}). The kernel keeps the first 15 characters of a name.
+     */
+    static Map<String, Long> ofThreadsByName(long pid) {
+        Map<String, Long> used = new TreeMap<>();
         try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        long[] times = timesIn(stat);
-                        used += times[0] + times[1];
-                    }
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("(?<![A-Za-z])[0-9]+", "#");
+                    long[] times = timesIn(stat);
+                    used.merge(name, times[0] + times[1], Long::sum);
                 } catch (IOException ended) {
-                    // a compiler thread that ended since it was listed
+                    // a thread that ended since it was listed
                 }
             }
         } catch (IOException e) {

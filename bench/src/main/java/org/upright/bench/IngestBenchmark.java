@@ -140,7 +140,7 @@ public final class IngestBenchmark {
                 }
                 singlePostgresActivity = waits.summary();
             }
-            singleStatements = singleStatements.isEmpty() ? PostgresStatements.top(database) : singleStatements;
+            singleStatements = singleStatements.isEmpty() ? PostgresStatements.top(database, work.resolve("statements-single.txt")) : singleStatements;
             double singleRequests = (double) MEASURED_RUNS * singles;
             Runs singleRuns = new Runs(singleRates);
             Runs noopRuns = new Runs(noopRates);

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.upright.localinfra.FreePorts;
 import org.upright.localinfra.LocalDatabase;
@@ -71,6 +72,8 @@ public final class NudgeBenchmark {
      */
     private static final int SETTLING_ROUND_SECONDS = 10;
     private static final int SETTLING_ROUNDS_AT_MOST = 18;
+    /** A stretch without load after the settling, to see what the stack costs by itself: a share of every event's CPU at low rates. */
+    private static final int IDLE_SECONDS = 10;
     private static final int CONNECTIONS = 16;
     /** Events between their 202 and their nudge while the sustainable rate is measured: enough to keep every stage busy. */
     private static final int IN_FLIGHT = 100;
@@ -160,15 +163,21 @@ public final class NudgeBenchmark {
             String settling = untilCompiled(services, SETTLING_ROUNDS_AT_MOST,
                     () -> bench.run(events, (int) (rate * SETTLING_ROUND_SECONDS), rate));
 
-            int count = (int) (rate * seconds);
-            log("latency: " + count + " events at " + (int) rate + "/s (" + (fixedRate > 0 ? "as asked" : "half the sustainable rate")
-                    + "), open model");
             List<CpuSplit.Part> cpuParts = new ArrayList<>();
             services.forEach(service -> cpuParts.add(CpuSplit.Part.process(service.name(), service.pid())));
             cpuParts.addAll(CpuSplit.Part.brokerAndPostgres(kafka.pid(), database.pid()));
             cpuParts.add(CpuSplit.Part.benchmark("load generator and webhook receiver"));
+            log("idle: " + IDLE_SECONDS + " s with no load, the CPU the stack uses by itself (pollers, timers, the broker)");
+            CpuSplit idleSplit = CpuSplit.start(cpuParts);
+            Thread.sleep(IDLE_SECONDS * 1000L);
+            String idle = "    idle, " + IDLE_SECONDS + " s without load: " + idleSplit.used().perUnit(IDLE_SECONDS, "second", CpuSplit.Scale.MILLISECONDS);
+
+            int count = (int) (rate * seconds);
+            log("latency: " + count + " events at " + (int) rate + "/s (" + (fixedRate > 0 ? "as asked" : "half the sustainable rate")
+                    + "), open model");
             CpuSplit cpuSplit = CpuSplit.start(cpuParts);
             long compilingBefore = jitCompilers(services);
+            List<Map<String, Long>> threadsBefore = services.stream().map(service -> CpuTime.ofThreadsByName(service.pid())).toList();
             long startedAt = System.nanoTime();
             Run latency;
             String postgres;
@@ -177,8 +186,9 @@ public final class NudgeBenchmark {
                 latency = bench.run(events, count, rate);
                 postgres = "    PostgreSQL's active backends on average: " + waits.summary();
             }
-            statements = "    PostgreSQL's statements by time: " + (statements.isEmpty() ? PostgresStatements.top(database) : statements);
+            statements = "    PostgreSQL's statements by time: " + (statements.isEmpty() ? PostgresStatements.top(database, work.resolve("statements.txt")) : statements);
             String cpu = "    " + cpuPerEvent(cpuSplit.used(), System.nanoTime() - startedAt, count);
+            String threads = busiestThreads(services, threadsBefore, count);
             String compiling = String.format("    JIT compilers: warm-up %s; settling %s; while measured %.2f ms per event (in the services' figures)",
                     warmUp, settling, (jitCompilers(services) - compilingBefore) / (double) count);
             for (int i = 0; i < services.size(); i++) {
@@ -195,6 +205,8 @@ public final class NudgeBenchmark {
                     "    " + latency.stages(database),
                     "    " + latency.slowSeconds(),
                     cpu,
+                    threads,
+                    idle,
                     compiling,
                     postgres,
                     statements,
@@ -220,6 +232,22 @@ public final class NudgeBenchmark {
                 + String.format(" (busy %.0f %% of its %d cores)", 100 * used.machine() / (elapsedNanos / 1e6) / cores, cores);
     }
 
+    /** Each service's busiest threads since {@code before}, by name, in CPU per event: what its share of the machine goes to. */
+    private static String busiestThreads(List<ServiceProcess> services, List<Map<String, Long>> before, int events) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < services.size(); i++) {
+            Map<String, Long> earlier = before.get(i);
+            lines.add("      " + services.get(i).name() + ": " + CpuTime.ofThreadsByName(services.get(i).pid()).entrySet().stream()
+                    .map(group -> Map.entry(group.getKey(), group.getValue() - earlier.getOrDefault(group.getKey(), 0L)))
+                    .filter(group -> group.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(6)
+                    .map(group -> String.format("%s %.2f", group.getKey(), group.getValue() / (double) events))
+                    .collect(Collectors.joining(", ")));
+        }
+        return "    busiest threads, ms of CPU per event:\n" + String.join("\n", lines);
+    }
+
     private interface Round {
         void run() throws InterruptedException;
     }
@@ -232,6 +260,7 @@ public final class NudgeBenchmark {
         List<String> busy = new ArrayList<>();
         for (int done = 1; ; done++) {
             long compilingBefore = jitCompilers(services);
+            List<Map<String, Long>> threadsBefore = services.stream().map(service -> CpuTime.ofThreadsByName(service.pid())).toList();
             long startedAt = System.nanoTime();
             round.run();
             double cores = (jitCompilers(services) - compilingBefore) / ((System.nanoTime() - startedAt) / 1e6);

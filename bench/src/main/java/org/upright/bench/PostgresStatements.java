@@ -1,5 +1,8 @@
 package org.upright.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -33,21 +36,31 @@ final class PostgresStatements {
         }
     }
 
-    /** The statements that took the most time since {@link #reset}, the longest first. */
-    static String top(LocalDatabase database) {
-        String sql = "select calls, total_plan_time, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 60)"
+    /**
+     * The statements that took the most time since {@link #reset}, the longest first; every
+     * statement, with its whole text, goes to {@code everyStatement}.
+     */
+    static String top(LocalDatabase database, Path everyStatement) {
+        String sql = "select calls, total_plan_time, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')"
                 + " from pg_stat_statements where calls > 0 and query not like '%pg_stat_%'"
-                + " order by total_plan_time + total_exec_time desc limit " + SHOWN;
+                + " order by total_plan_time + total_exec_time desc";
         try (Connection connection = connect(database); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
+            List<String> all = new ArrayList<>();
             List<String> top = new ArrayList<>();
             while (rows.next()) {
                 long calls = rows.getLong(1);
-                top.add(String.format("%s: %,d calls, each %.0f µs planning + %.0f µs running, %.1f rows", rows.getString(5), calls,
-                        1000 * rows.getDouble(2) / calls, 1000 * rows.getDouble(3) / calls, (double) rows.getLong(4) / calls));
+                String query = rows.getString(5);
+                String figures = String.format("%,d calls, each %.0f µs planning + %.0f µs running, %.1f rows", calls,
+                        1000 * rows.getDouble(2) / calls, 1000 * rows.getDouble(3) / calls, (double) rows.getLong(4) / calls);
+                all.add(String.format("%,.0f ms in all, %s: %s", rows.getDouble(2) + rows.getDouble(3), figures, query));
+                if (top.size() < SHOWN) {
+                    top.add(query.substring(0, Math.min(query.length(), 60)) + ": " + figures);
+                }
             }
-            return String.join("; ", top);
-        } catch (SQLException e) {
+            Files.write(everyStatement, all);
+            return String.join("; ", top) + " (all of them: " + everyStatement.getFileName() + ")";
+        } catch (SQLException | IOException e) {
             return "not available: " + e.getMessage();
         }
     }
