@@ -3,6 +3,7 @@ package org.upright.notification.delivery;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -26,8 +27,9 @@ import org.upright.notification.preferences.PreferencesStore;
 /**
  * Asks the nudge policy about new advice and records its decision for each channel the person has
  * on, with the reason, before anything is sent: the delivery log. A batch of advice takes three
- * statements, whatever its size: people's preferences, their recent pushes and the log. Advice is
- * judged in the order given, each push counting for the next.
+ * statements, whatever its size: people's preferences, their recent pushes and the log, and then
+ * what a channel makes of its pushes in the same transaction ({@link ChannelDispatcher#pushedNow}).
+ * Advice is judged in the order given, each push counting for the next.
  */
 @ApplicationScoped
 public class DeliveryPlanner {
@@ -40,6 +42,9 @@ public class DeliveryPlanner {
 
     @Inject
     PreferencesStore preferences;
+
+    @Inject
+    Instance<ChannelDispatcher> dispatchers;
 
     @Inject
     AgroalDataSource dataSource;
@@ -58,25 +63,34 @@ public class DeliveryPlanner {
         Map<String, NudgePreferences> wanted = preferences.policiesOf(advice.stream().map(AdviceIssued::userId)
                 .collect(Collectors.toSet()));
         List<Planned> planned = new ArrayList<>();
+        EnumSet<Channel> takenUp = EnumSet.noneOf(Channel.class);
         try (Connection connection = dataSource.getConnection()) {
             Map<String, RecentPushes> pushes = RecentPushes.read(connection, wanted, now);
             for (AdviceIssued one : advice) {
                 RecentPushes history = pushes.get(one.userId());
                 for (Decision decision : NudgePolicy.decide(one, wanted.get(one.userId()), history, now)) {
-                    planned.add(new Planned(one, decision));
+                    planned.add(new Planned(UUID.randomUUID(), one, decision));
                     if (decision.outcome() == Decision.Outcome.PUSH) {
                         history.add(one.adviceId(), one.ruleId(), decision.at());
                     }
                 }
             }
             insert(connection, planned, now);
+            for (ChannelDispatcher dispatcher : dispatchers) {
+                List<UUID> pushedNow = planned.stream().filter(one -> one.decision().channel() == dispatcher.channel()
+                        && pushedNow(one.decision(), now)).map(Planned::id).toList();
+                if (!pushedNow.isEmpty() && dispatcher.pushedNow(connection, pushedNow, now)) {
+                    takenUp.add(dispatcher.channel());
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the delivery decisions", e);
         }
         EnumSet<Channel> toSend = EnumSet.noneOf(Channel.class);
         for (Planned one : planned) {
-            if (one.decision().outcome() != Decision.Outcome.SUPPRESS) {
-                toSend.add(one.decision().channel());
+            Decision decision = one.decision();
+            if (decision.outcome() != Decision.Outcome.SUPPRESS && !(pushedNow(decision, now) && takenUp.contains(decision.channel()))) {
+                toSend.add(decision.channel());
             }
         }
         planned.stream().filter(one -> one.decision().outcome() == Decision.Outcome.DELAY)
@@ -87,7 +101,11 @@ public class DeliveryPlanner {
         }
     }
 
-    private record Planned(AdviceIssued advice, Decision decision) {
+    private static boolean pushedNow(Decision decision, Instant now) {
+        return decision.outcome() == Decision.Outcome.PUSH && !decision.at().isAfter(now);
+    }
+
+    private record Planned(UUID id, AdviceIssued advice, Decision decision) {
     }
 
     private static void insert(Connection connection, List<Planned> planned, Instant now) throws SQLException {
@@ -99,7 +117,7 @@ public class DeliveryPlanner {
         for (int row = 0; row < size; row++) {
             AdviceIssued advice = planned.get(row).advice();
             Decision decision = planned.get(row).decision();
-            String[] values = {UUID.randomUUID().toString(), advice.adviceId().toString(), advice.userId(), advice.ruleId(),
+            String[] values = {planned.get(row).id().toString(), advice.adviceId().toString(), advice.userId(), advice.ruleId(),
                     decision.channel().wireName(), Delivery.nameOf(decision), decision.reason(), decision.at().toString(),
                     Delivery.statusAfter(decision)};
             for (int column = 0; column < values.length; column++) {

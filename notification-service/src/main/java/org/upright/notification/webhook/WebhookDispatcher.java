@@ -10,6 +10,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,11 +26,15 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,12 +52,14 @@ import org.upright.notification.policy.Channel;
 /**
  * Sends webhook nudges. A due webhook delivery becomes one message per endpoint the person has;
  * each message is signed (Standard Webhooks) and retried with exponential backoff and jitter until
- * it is accepted or runs out of attempts, keeping its webhook-id so receivers can dedupe. Sending
- * starts right after the commit that made a delivery due, and again when a retry falls due. A sender
- * takes a message under a lease (SKIP LOCKED, so senders and instances work side by side) and sends
- * it outside any transaction, so a slow receiver holds no database connection; nothing is sent
- * twice unless a retry was needed. What runs for every message is plain JDBC: reading the results of
- * Hibernate's native queries cost more than the queries (JFR, bench/run-nudges).
+ * it is accepted or runs out of attempts, keeping its webhook-id so receivers can dedupe. A sender
+ * takes a message under a lease (its attempt counted at once; SKIP LOCKED, so senders and instances
+ * work side by side) and sends it outside any transaction, so a slow receiver holds no database
+ * connection; nothing is sent twice unless a retry was needed. A delivery decided push-now becomes
+ * its messages in the transaction that decided it, already taken that way, and the senders have them
+ * from memory once it commits; one that quiet hours held back becomes them when it falls due, and
+ * is claimed. What runs for every message is plain JDBC: reading the results of Hibernate's native
+ * queries cost more than the queries (JFR, bench/run-nudges).
  */
 @ApplicationScoped
 public class WebhookDispatcher implements ChannelDispatcher {
@@ -59,6 +67,50 @@ public class WebhookDispatcher implements ChannelDispatcher {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private static final int EXPAND_AT_ONCE = 100;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * A message made under a lease waits in memory for a sender this long at most: sent by then, its
+     * send and its record end within the lease. Later, it is left to the lease's end and a claim.
+     */
+    private static final Duration SENT_FROM_MEMORY_WITHIN = Duration.ofSeconds(10);
+    /**
+     * Marks the deliveries in {@code due} sending if {@code made} holds messages for them, else
+     * skipped: their person has no endpoint.
+     */
+    private static final String MARK = " update delivery d set updated_at = ?,"
+            + " status = case when d.id in (select delivery_id from made) then 'sending' else 'skipped' end,"
+            + " detail = case when d.id in (select delivery_id from made) then null else 'no webhook endpoint registered' end"
+            + " from due where d.id = due.id";
+    /** Up to {@value #EXPAND_AT_ONCE} deliveries that quiet hours held back until now become messages, one per endpoint, due at once. */
+    private static final String EXPAND_DUE = "with due as (select id, user_id from delivery where channel = 'webhook'"
+            + " and status = 'pending' and decision = 'push' and due_at <= ? order by due_at limit " + EXPAND_AT_ONCE
+            + " for update skip locked), made as (insert into webhook_message (id, delivery_id, endpoint_id, status, next_attempt_at,"
+            + " updated_at) select gen_random_uuid(), due.id, e.id, 'pending', ?, ? from due"
+            + " join webhook_endpoint e on e.user_id = due.user_id returning delivery_id)" + MARK;
+    /** What a message's body says: its notification's columns. */
+    private static final String NUDGE_COLUMNS = "n.advice_id, n.rule_id, n.severity, n.message, n.figure, n.target, n.unit,"
+            + " n.source_document, n.source_section, n.source_point, n.period, n.issued_at, n.read_at";
+    /** Takes the most overdue message for an attempt, counted at once, under a lease; with what it takes to sign and send it. */
+    private static final String CLAIM = "with claimed as (update webhook_message m set attempts = m.attempts + 1,"
+            + " next_attempt_at = ?, updated_at = ? where m.id = (select id from webhook_message where status = 'pending'"
+            + " and next_attempt_at <= ? order by next_attempt_at limit 1 for update skip locked)"
+            + " returning m.id, m.delivery_id, m.endpoint_id, m.attempts)"
+            + " select c.id, c.delivery_id, c.attempts, e.url, e.secret, " + NUDGE_COLUMNS + " from claimed c"
+            + " join webhook_endpoint e on e.id = c.endpoint_id join delivery d on d.id = c.delivery_id"
+            + " join notification n on n.advice_id = d.advice_id";
+    /**
+     * Deliveries just decided push-now become messages that are taken for their first attempt as
+     * they are made; the same columns as {@link #CLAIM}. The person's endpoints are looked up by
+     * person for each delivery ({@code offset 0} keeps the lookup as written): a plan made once for
+     * any number of deliveries otherwise read every endpoint to join them.
+     */
+    private static final String MAKE_CLAIMED = "with due as (select id, user_id, advice_id from delivery where id = any(?::uuid[])),"
+            + " claimed as (select gen_random_uuid() as id, due.id as delivery_id, due.advice_id, e.id as endpoint_id, e.url, e.secret"
+            + " from due cross join lateral (select id, url, secret from webhook_endpoint where user_id = due.user_id offset 0) e),"
+            + " made as (insert into webhook_message (id, delivery_id, endpoint_id, status, attempts, next_attempt_at, updated_at)"
+            + " select id, delivery_id, endpoint_id, 'pending', 1, ?, ? from claimed returning delivery_id),"
+            + " marked as (" + MARK.substring(1) + ")"
+            + " select c.id, c.delivery_id, 1, c.url, c.secret, " + NUDGE_COLUMNS + " from claimed c"
+            + " join notification n on n.advice_id = c.advice_id";
 
     @Inject
     ObjectMapper json;
@@ -88,7 +140,11 @@ public class WebhookDispatcher implements ChannelDispatcher {
     @ConfigProperty(name = "upright.webhooks.senders", defaultValue = "4")
     int senders;
 
+    @Inject
+    Event<MadeClaimed> made;
+
     private final AtomicInteger activeSenders = new AtomicInteger();
+    private final Queue<InMemory> madeClaimed = new ConcurrentLinkedQueue<>();
     private HttpClient http;
     private ExecutorService senderThreads;
 
@@ -119,8 +175,13 @@ public class WebhookDispatcher implements ChannelDispatcher {
         while (pending.expanded() == EXPAND_AT_ONCE) {
             pending = expandAndCount(Instant.now());
         }
-        int wanted = Math.min(senders, pending.dueNow());
-        while (activeSenders.get() < wanted) {
+        startSenders(Math.min(senders, pending.dueNow()));
+        return pending.next();
+    }
+
+    /** Starts senders until {@code wanted} are at work. */
+    private void startSenders(int wanted) {
+        while (activeSenders.get() < wanted && !senderThreads.isShutdown()) {
             activeSenders.incrementAndGet();
             senderThreads.execute(() -> {
                 boolean retriesToTime = true;
@@ -130,6 +191,9 @@ public class WebhookDispatcher implements ChannelDispatcher {
                     LOG.warnf("a webhook sender failed, the next wake retries: %s", e.getMessage());
                 } finally {
                     activeSenders.decrementAndGet();
+                    if (!madeClaimed.isEmpty()) {
+                        startSenders(1); // made while this sender was on its way out
+                    }
                     if (retriesToTime) {
                         // the retries it scheduled fall due after the loop last looked
                         due.fire(new DeliveriesDue(EnumSet.of(Channel.WEBHOOK)));
@@ -137,13 +201,15 @@ public class WebhookDispatcher implements ChannelDispatcher {
                 }
             });
         }
-        return pending.next();
     }
 
     /** @return whether a send failed and will be retried */
     private boolean sendAllDue() {
         boolean retries = false;
-        Optional<Claimed> message = recordAndClaimNext(Optional.empty());
+        Optional<Claimed> message = nextMadeClaimed();
+        if (message.isEmpty()) {
+            message = recordAndClaimNext(Optional.empty());
+        }
         while (message.isPresent()) {
             Sent sent = send(message.get());
             retries |= sent.status().equals(Delivery.PENDING);
@@ -153,23 +219,14 @@ public class WebhookDispatcher implements ChannelDispatcher {
     }
 
     /**
-     * Turns up to {@value #EXPAND_AT_ONCE} due webhook deliveries into one message per endpoint, in
-     * one statement (a person without endpoints gets none), then counts in the same transaction
+     * Turns up to {@value #EXPAND_AT_ONCE} webhook deliveries that have fallen due (held back by quiet
+     * hours until now) into messages, in one statement, then counts in the same transaction
      * what is due now and finds when the next held-back delivery, retry or lease falls due.
      */
     private Pending expandAndCount(Instant now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement expand = connection.prepareStatement(
-                         "with due as (select id, user_id from delivery where channel = 'webhook' and status = 'pending'"
-                                 + " and decision = 'push' and due_at <= ? order by due_at limit " + EXPAND_AT_ONCE + " for update skip locked),"
-                                 + " expanded as (insert into webhook_message (id, delivery_id, endpoint_id, status, next_attempt_at, updated_at)"
-                                 + " select gen_random_uuid(), due.id, e.id, 'pending', ?, ? from due"
-                                 + " join webhook_endpoint e on e.user_id = due.user_id returning delivery_id)"
-                                 + " update delivery d set updated_at = ?,"
-                                 + " status = case when d.id in (select delivery_id from expanded) then 'sending' else 'skipped' end,"
-                                 + " detail = case when d.id in (select delivery_id from expanded) then null else 'no webhook endpoint registered' end"
-                                 + " from due where d.id = due.id");
+                 PreparedStatement expand = connection.prepareStatement(EXPAND_DUE);
                  PreparedStatement count = connection.prepareStatement(
                          "select (select count(*) from webhook_message where status = 'pending' and next_attempt_at <= ?),"
                                  + " (select min(next_attempt_at) from webhook_message where status = 'pending' and next_attempt_at > ?),"
@@ -193,8 +250,57 @@ public class WebhookDispatcher implements ChannelDispatcher {
     private record Pending(int expanded, int dueNow, Optional<Instant> next) {
     }
 
+    /**
+     * The webhook deliveries the advice consumer has just decided push-now become messages in its
+     * transaction, each taken for its first attempt there, as a claim would take it. Once that
+     * commits, the senders take them from memory: no transaction to find them, none to claim them.
+     * If this instance stops before it sends them, their lease runs out and any sender claims them.
+     */
+    @Override
+    public boolean pushedNow(Connection connection, List<UUID> deliveries, Instant now) throws SQLException {
+        List<Claimed> messages = new ArrayList<>();
+        try (PreparedStatement make = connection.prepareStatement(MAKE_CLAIMED)) {
+            make.setObject(1, deliveries.stream().map(UUID::toString).toArray(String[]::new));
+            make.setTimestamp(2, Timestamp.from(now.plus(lease())));
+            make.setTimestamp(3, Timestamp.from(now));
+            make.setTimestamp(4, Timestamp.from(now));
+            try (ResultSet rows = make.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(claimed(rows));
+                }
+            }
+        }
+        if (!messages.isEmpty()) {
+            made.fire(new MadeClaimed(messages, now));
+        }
+        return true;
+    }
+
+    /** Messages made under a lease in a transaction that has not committed yet. */
+    record MadeClaimed(List<Claimed> messages, Instant at) {
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MadeClaimed made) {
+        made.messages().forEach(message -> madeClaimed.add(new InMemory(message, made.at())));
+        startSenders(Math.min(senders, madeClaimed.size()));
+    }
+
+    private record InMemory(Claimed message, Instant claimedAt) {
+    }
+
+    /** The next message made under a lease that is still early enough to send. */
+    private Optional<Claimed> nextMadeClaimed() {
+        Instant tooEarly = Instant.now().minus(SENT_FROM_MEMORY_WITHIN);
+        for (InMemory next = madeClaimed.poll(); next != null; next = madeClaimed.poll()) {
+            if (next.claimedAt().isAfter(tooEarly)) {
+                return Optional.of(next.message());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A message taken for one attempt, with what it takes to sign and send it. */
-    private record Claimed(UUID id, UUID deliveryId, int attempts, String url, String secret, NotificationView nudge) {
+    record Claimed(UUID id, UUID deliveryId, int attempts, String url, String secret, NotificationView nudge) {
     }
 
     /** How an attempt went: the message's new status, when it is tried next, and what went wrong if anything did. */
@@ -202,8 +308,9 @@ public class WebhookDispatcher implements ChannelDispatcher {
     }
 
     /**
-     * Records how the last attempt went, if there was one, and takes the most overdue message for its
-     * next attempt, in one transaction. The attempt is counted at once. Until the lease runs out, no
+     * Records how the last attempt went, if there was one, and takes the next message: one made under
+     * a lease in memory, else the most overdue one for its next attempt, in one transaction. The
+     * attempt is counted at once. Until the lease runs out, no
      * other sender takes it; if this one dies while sending, the message is sent again after the
      * lease, with the same webhook-id. A claim alone commits without waiting for the disk: if the
      * commit is lost, the message is simply due again.
@@ -218,35 +325,30 @@ public class WebhookDispatcher implements ChannelDispatcher {
                         asynchronous.execute("set local synchronous_commit = off");
                     }
                 }
-                return claim(connection, Instant.now());
+                Optional<Claimed> made = nextMadeClaimed();
+                return made.isPresent() ? made : claim(connection, Instant.now());
             }
         });
     }
 
     private Optional<Claimed> claim(Connection connection, Instant now) throws SQLException {
-        try (PreparedStatement claim = connection.prepareStatement(
-                "with claimed as (update webhook_message m set attempts = m.attempts + 1, next_attempt_at = ?, updated_at = ?"
-                        + " where m.id = (select id from webhook_message where status = 'pending' and next_attempt_at <= ?"
-                        + " order by next_attempt_at limit 1 for update skip locked)"
-                        + " returning m.id, m.delivery_id, m.endpoint_id, m.attempts)"
-                        + " select c.id, c.delivery_id, c.attempts, e.url, e.secret, n.advice_id, n.rule_id, n.severity, n.message,"
-                        + " n.figure, n.target, n.unit, n.source_document, n.source_section, n.source_point, n.period, n.issued_at,"
-                        + " n.read_at from claimed c join webhook_endpoint e on e.id = c.endpoint_id"
-                        + " join delivery d on d.id = c.delivery_id join notification n on n.advice_id = d.advice_id")) {
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setTimestamp(1, Timestamp.from(now.plus(lease())));
             claim.setTimestamp(2, Timestamp.from(now));
             claim.setTimestamp(3, Timestamp.from(now));
             try (ResultSet row = claim.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Claimed(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3),
-                        row.getString(4), row.getString(5), new NotificationView(row.getObject(6, UUID.class), row.getString(7),
-                        row.getString(8), row.getString(9), row.getDouble(10), row.getDouble(11), row.getString(12),
-                        new SourceView(row.getString(13), row.getString(14), row.getString(15)), row.getString(16),
-                        row.getTimestamp(17).toInstant(), row.getTimestamp(18) != null)));
+                return row.next() ? Optional.of(claimed(row)) : Optional.empty();
             }
         }
+    }
+
+    /** A row of {@link #CLAIM}'s columns. */
+    private static Claimed claimed(ResultSet row) throws SQLException {
+        return new Claimed(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3), row.getString(4),
+                row.getString(5), new NotificationView(row.getObject(6, UUID.class), row.getString(7), row.getString(8),
+                row.getString(9), row.getDouble(10), row.getDouble(11), row.getString(12),
+                new SourceView(row.getString(13), row.getString(14), row.getString(15)), row.getString(16),
+                row.getTimestamp(17).toInstant(), row.getTimestamp(18) != null));
     }
 
     /** Long enough for any send to end (connecting, then waiting for the answer), with room to record it. */

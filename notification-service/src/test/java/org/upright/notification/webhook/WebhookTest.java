@@ -103,14 +103,7 @@ class WebhookTest {
     void aMessageBeingSentHoldsNoLockAndHasItsAttemptCountedAlready() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         CountDownLatch answer = new CountDownLatch(1);
-        HttpServer receiver = receiver(received, () -> {
-            try {
-                answer.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return 204;
-        });
+        HttpServer receiver = receiver(received, () -> answeredOnceReleased(answer));
         try {
             String user = personWithEndpointAt(receiver);
             publish(advice(user));
@@ -209,6 +202,45 @@ class WebhookTest {
     }
 
     @Test
+    void aNudgePushedNowIsTakenForItsFirstAttemptInTheCommitThatDecidedIt() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        HttpServer receiver = receiver(new CopyOnWriteArrayList<>(), () -> answeredOnceReleased(answer));
+        try {
+            String user = personWithEndpointAt(receiver);
+            AdviceIssued advice = advice(user);
+            publish(advice);
+
+            // one snapshot: once the advice is in the inbox, its delivery is sending, and its message is
+            // taken for its first attempt under a lease: attempts, and whether the lease is still running
+            String sql = "select (select count(*) from {h-schema}notification where advice_id = ?1),"
+                    + " (select string_agg(d.status || '/' || coalesce((select string_agg(m.attempts || ':' || (m.next_attempt_at > now()), ',')"
+                    + " from {h-schema}webhook_message m where m.delivery_id = d.id), 'no message'), ',')"
+                    + " from {h-schema}delivery d where d.advice_id = ?1)";
+            Object[] seen = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1)).until(
+                    () -> QuarkusTransaction.requiringNew().call(() -> (Object[]) Panache.getEntityManager().createNativeQuery(sql)
+                            .setParameter(1, advice.adviceId()).getSingleResult()),
+                    row -> ((Number) row[0]).intValue() == 1);
+            assertEquals("sending/1:true", seen[1], "the webhook delivery and its message as the inbox's commit left them");
+        } finally {
+            answer.countDown();
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void aPersonWithoutEndpointsHasTheirWebhookDeliverySkipped() {
+        String user = "user-" + UUID.randomUUID();
+        as(user).contentType(ContentType.JSON).body("{\"quietHours\": {}, \"channels\": [\"webhook\"]}")
+                .when().put("/api/v1/users/{user}/preferences", user).then().statusCode(200);
+
+        publish(advice(user));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                .then().body("[0].channel", equalTo("webhook")).body("[0].status", equalTo("skipped"))
+                .body("[0].detail", equalTo("no webhook endpoint registered")));
+    }
+
+    @Test
     void endpointsMustBeHttpUrls() {
         String user = "user-" + UUID.randomUUID();
         as(user).contentType(ContentType.JSON).body("{\"url\": \"ftp://example.com/hook\"}")
@@ -286,6 +318,16 @@ class WebhookTest {
         as(user).contentType(ContentType.JSON).body("{\"url\": \"http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook\"}")
                 .when().post("/api/v1/users/{user}/webhooks", user).then().statusCode(201);
         return user;
+    }
+
+    /** A receiver's answer, 204, once the test releases it (10 s at most): the sender waits until then. */
+    private static int answeredOnceReleased(CountDownLatch release) {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 204;
     }
 
     /** A receiver on /hook that notes what it gets and answers with the status {@code answer} gives. */
