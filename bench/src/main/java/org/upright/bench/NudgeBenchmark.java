@@ -181,6 +181,7 @@ public final class NudgeBenchmark {
             long startedAt = System.nanoTime();
             Run latency;
             String postgres;
+            PostgresBackends backends = PostgresBackends.start(database);
             String statements = PostgresStatements.reset(database);
             try (PostgresWaits waits = PostgresWaits.sample(database)) {
                 latency = bench.run(events, count, rate);
@@ -189,6 +190,7 @@ public final class NudgeBenchmark {
             statements = "    PostgreSQL's statements by time: " + (statements.isEmpty() ? PostgresStatements.top(database, work.resolve("statements.txt")) : statements);
             String cpu = "    " + cpuPerEvent(cpuSplit.used(), System.nanoTime() - startedAt, count);
             String threads = busiestThreads(services, threadsBefore, count);
+            String postgresCpu = "    " + backends.since(count, "event");
             String compiling = String.format("    JIT compilers: warm-up %s; settling %s; while measured %.2f ms per event (in the services' figures)",
                     warmUp, settling, (jitCompilers(services) - compilingBefore) / (double) count);
             for (int i = 0; i < services.size(); i++) {
@@ -206,6 +208,7 @@ public final class NudgeBenchmark {
                     "    " + latency.slowSeconds(),
                     cpu,
                     threads,
+                    postgresCpu,
                     idle,
                     compiling,
                     postgres,
