@@ -25,8 +25,8 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -310,10 +310,10 @@ public class WebhookDispatcher implements ChannelDispatcher {
     /**
      * Records how the last attempt went, if there was one, and takes the next message: one made under
      * a lease in memory, else the most overdue one for its next attempt, in one transaction. The
-     * attempt is counted at once. Until the lease runs out, no
-     * other sender takes it; if this one dies while sending, the message is sent again after the
-     * lease, with the same webhook-id. A claim alone commits without waiting for the disk: if the
-     * commit is lost, the message is simply due again.
+     * attempt is counted at once. Until the lease runs out, no other sender takes it; if this one
+     * dies while sending, the message is sent again after the lease, with the same webhook-id. A
+     * claim alone commits without waiting for the disk: if the commit is lost, the message is simply
+     * due again.
      */
     private Optional<Claimed> recordAndClaimNext(Optional<Sent> last) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -325,8 +325,8 @@ public class WebhookDispatcher implements ChannelDispatcher {
                         asynchronous.execute("set local synchronous_commit = off");
                     }
                 }
-                Optional<Claimed> made = nextMadeClaimed();
-                return made.isPresent() ? made : claim(connection, Instant.now());
+                Optional<Claimed> fromMemory = nextMadeClaimed();
+                return fromMemory.isPresent() ? fromMemory : claim(connection, Instant.now());
             }
         });
     }
