@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,7 +71,7 @@ public final class NudgeBenchmark {
      */
     private static final int SETTLING_ROUND_SECONDS = 10;
     private static final int SETTLING_ROUNDS_AT_MOST = 18;
-    /** A stretch without load after the settling, to see what the stack costs by itself: a share of every event's CPU at low rates. */
+    /** A stretch without load after the measured minute, to see what the stack costs by itself: a share of every event's CPU at low rates. */
     private static final int IDLE_SECONDS = 10;
     private static final int CONNECTIONS = 16;
     /** Events between their 202 and their nudge while the sustainable rate is measured: enough to keep every stage busy. */
@@ -167,11 +166,6 @@ public final class NudgeBenchmark {
             services.forEach(service -> cpuParts.add(CpuSplit.Part.process(service.name(), service.pid())));
             cpuParts.addAll(CpuSplit.Part.brokerAndPostgres(kafka.pid(), database.pid()));
             cpuParts.add(CpuSplit.Part.benchmark("load generator and webhook receiver"));
-            log("idle: " + IDLE_SECONDS + " s with no load, the CPU the stack uses by itself (pollers, timers, the broker)");
-            CpuSplit idleSplit = CpuSplit.start(cpuParts);
-            Thread.sleep(IDLE_SECONDS * 1000L);
-            String idle = "    idle, " + IDLE_SECONDS + " s without load: " + idleSplit.used().perUnit(IDLE_SECONDS, "second", CpuSplit.Scale.MILLISECONDS);
-
             int count = (int) (rate * seconds);
             log("latency: " + count + " events at " + (int) rate + "/s (" + (fixedRate > 0 ? "as asked" : "half the sustainable rate")
                     + "), open model");
@@ -193,6 +187,11 @@ public final class NudgeBenchmark {
             String postgresCpu = "    " + backends.since(count, "event");
             String compiling = String.format("    JIT compilers: warm-up %s; settling %s; while measured %.2f ms per event (in the services' figures)",
                     warmUp, settling, (jitCompilers(services) - compilingBefore) / (double) count);
+            // after the measurement, so that the measured minute follows the settling at once, as the settling meant
+            log("idle: " + IDLE_SECONDS + " s with no load, the CPU the stack uses by itself (pollers, timers, the broker)");
+            CpuSplit idleSplit = CpuSplit.start(cpuParts);
+            Thread.sleep(IDLE_SECONDS * 1000L);
+            String idle = "    idle, " + IDLE_SECONDS + " s without load: " + idleSplit.used().perUnit(IDLE_SECONDS, "second", CpuSplit.Scale.MILLISECONDS);
             for (int i = 0; i < services.size(); i++) {
                 footprints.get(Stack.SERVICES.get(i)).afterLoad(services.get(i));
             }
@@ -397,7 +396,7 @@ public final class NudgeBenchmark {
             Histogram toIssued = new Histogram(3);
             Histogram toReceived = new Histogram(3);
             Histogram toSent = new Histogram(3);
-            try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+            try (Connection connection = database.connect();
                  PreparedStatement query = connection.prepareStatement(
                          "select n.user_id, n.period, n.issued_at, n.received_at, max(m.updated_at) from notification.notification n"
                                  + " join notification.delivery d on d.advice_id = n.advice_id and d.channel = 'webhook'"
@@ -471,7 +470,7 @@ public final class NudgeBenchmark {
 
     /** Rows of the notification queues that updates left dead and vacuum has not cleared yet: what the senders' scans wade through. */
     private static String deadRows(LocalDatabase database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        try (Connection connection = database.connect();
              ResultSet rows = connection.createStatement().executeQuery("select relname, n_live_tup, n_dead_tup, autovacuum_count"
                      + " from pg_stat_user_tables where schemaname = 'notification' and relname in ('delivery', 'webhook_message')"
                      + " order by relname")) {

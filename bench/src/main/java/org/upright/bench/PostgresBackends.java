@@ -2,7 +2,6 @@ package org.upright.bench;
 
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,7 +56,7 @@ final class PostgresBackends {
     /** The server's processes and whom each works for: a client's application name, or what the process is. */
     private static Map<Long, String> owners(LocalDatabase database) throws SQLException {
         Map<Long, String> owners = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("select pid, case when backend_type = 'client backend'"
                      + " then coalesce(nullif(application_name, ''), 'unnamed clients') else backend_type end from pg_stat_activity")) {

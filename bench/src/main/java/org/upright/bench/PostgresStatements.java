@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +26,7 @@ final class PostgresStatements {
 
     /** Starts counting afresh; says why not if the server does not have the extension loaded. */
     static String reset(LocalDatabase database) {
-        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.execute("create extension if not exists pg_stat_statements");
             statement.execute("select pg_stat_statements_reset()");
             return "";
@@ -44,7 +43,7 @@ final class PostgresStatements {
         String sql = "select calls, total_plan_time, total_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')"
                 + " from pg_stat_statements where calls > 0 and query not like '%pg_stat_%'"
                 + " order by total_plan_time + total_exec_time desc";
-        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             List<String> all = new ArrayList<>();
             List<String> top = new ArrayList<>();
@@ -63,9 +62,5 @@ final class PostgresStatements {
         } catch (SQLException | IOException e) {
             return "not available: " + e.getMessage();
         }
-    }
-
-    private static Connection connect(LocalDatabase database) throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 }

@@ -1,7 +1,6 @@
 package org.upright.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,7 +32,7 @@ final class PostgresWaits implements AutoCloseable {
     }
 
     private void sampleUntilClosed(LocalDatabase database) {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        try (Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
             while (running) {
                 try (ResultSet rows = statement.executeQuery("select coalesce(wait_event_type || ':' || wait_event,"

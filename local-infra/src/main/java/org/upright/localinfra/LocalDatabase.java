@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -89,6 +92,11 @@ public final class LocalDatabase implements AutoCloseable {
 
     public String password() {
         return password;
+    }
+
+    /** A new connection to it, for the caller to close. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, username, password);
     }
 
     public boolean isEmbedded() {
