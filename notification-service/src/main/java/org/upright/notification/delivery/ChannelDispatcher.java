@@ -14,15 +14,22 @@ public interface ChannelDispatcher {
     Channel channel();
 
     /**
-     * Deliveries on this channel decided push-now, just written as pending in the transaction that
-     * decided them. A channel may take them up in that transaction and send them once it commits,
-     * which spares them a look through what is due, and a transaction or two (the webhook channel).
-     *
-     * @return whether the channel took them up; if not, as by default, {@link #dispatchDue()} runs
-     * right after the commit
+     * Whether this channel takes up its deliveries decided push-now in the transaction that decided
+     * them ({@link #pushedNow}) and sends them once it commits, which spares them a look through what
+     * is due, and a transaction or two (the webhook channel). The planner writes them
+     * {@link Delivery#SENDING} for such a channel. For the others, as by default, they are written
+     * pending and {@link #dispatchDue()} runs right after the commit.
      */
-    default boolean pushedNow(Connection connection, List<UUID> deliveries, Instant now) throws SQLException {
+    default boolean takesUpPushedNow() {
         return false;
+    }
+
+    /**
+     * Deliveries on this channel decided push-now, just written {@link Delivery#SENDING} in the
+     * transaction that decided them; called only if {@link #takesUpPushedNow()}.
+     */
+    default void pushedNow(Connection connection, List<UUID> deliveries, Instant now) throws SQLException {
+        throw new UnsupportedOperationException(channel() + " does not take up its pushes in the deciding transaction");
     }
 
     /** Sends everything due now; answers when the next pending delivery or retry falls due, if any. */

@@ -24,6 +24,8 @@ public class Delivery extends PanacheEntityBase {
     /** Pending until a channel sends it; suppressed ones stay in the inbox only. */
     public static final String PENDING = "pending";
     public static final String SUPPRESSED = "suppressed";
+    /** Taken up by its channel, which has not heard back from every recipient yet (webhooks). */
+    public static final String SENDING = "sending";
     /**
      * Out of attempts: a dead letter, kept with its last error until someone asks for it to be
      * redelivered or the log forgets it ({@link DeliveryLogRetention}).

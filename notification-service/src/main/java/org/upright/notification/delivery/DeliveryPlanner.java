@@ -64,6 +64,7 @@ public class DeliveryPlanner {
                 .collect(Collectors.toSet()));
         List<Planned> planned = new ArrayList<>();
         EnumSet<Channel> takenUp = EnumSet.noneOf(Channel.class);
+        dispatchers.stream().filter(ChannelDispatcher::takesUpPushedNow).forEach(dispatcher -> takenUp.add(dispatcher.channel()));
         try (Connection connection = dataSource.getConnection()) {
             Map<String, RecentPushes> pushes = RecentPushes.read(connection, wanted, now);
             for (AdviceIssued one : advice) {
@@ -75,12 +76,12 @@ public class DeliveryPlanner {
                     }
                 }
             }
-            insert(connection, planned, now);
+            insert(connection, planned, takenUp, now);
             for (ChannelDispatcher dispatcher : dispatchers) {
                 List<UUID> pushedNow = planned.stream().filter(one -> one.decision().channel() == dispatcher.channel()
                         && pushedNow(one.decision(), now)).map(Planned::id).toList();
-                if (!pushedNow.isEmpty() && dispatcher.pushedNow(connection, pushedNow, now)) {
-                    takenUp.add(dispatcher.channel());
+                if (!pushedNow.isEmpty() && takenUp.contains(dispatcher.channel())) {
+                    dispatcher.pushedNow(connection, pushedNow, now);
                 }
             }
         } catch (SQLException e) {
@@ -108,7 +109,8 @@ public class DeliveryPlanner {
     private record Planned(UUID id, AdviceIssued advice, Decision decision) {
     }
 
-    private static void insert(Connection connection, List<Planned> planned, Instant now) throws SQLException {
+    private static void insert(Connection connection, List<Planned> planned, EnumSet<Channel> takenUp, Instant now)
+            throws SQLException {
         if (planned.isEmpty()) {
             return;
         }
@@ -119,7 +121,7 @@ public class DeliveryPlanner {
             Decision decision = planned.get(row).decision();
             String[] values = {planned.get(row).id().toString(), advice.adviceId().toString(), advice.userId(), advice.ruleId(),
                     decision.channel().wireName(), Delivery.nameOf(decision), decision.reason(), decision.at().toString(),
-                    Delivery.statusAfter(decision)};
+                    takenUp.contains(decision.channel()) && pushedNow(decision, now) ? Delivery.SENDING : Delivery.statusAfter(decision)};
             for (int column = 0; column < values.length; column++) {
                 columns[column][row] = values[column];
             }

@@ -98,19 +98,36 @@ public class WebhookDispatcher implements ChannelDispatcher {
             + " join webhook_endpoint e on e.id = c.endpoint_id join delivery d on d.id = c.delivery_id"
             + " join notification n on n.advice_id = d.advice_id";
     /**
-     * Deliveries just decided push-now become messages that are taken for their first attempt as
-     * they are made; the same columns as {@link #CLAIM}. The person's endpoints are looked up by
-     * person for each delivery ({@code offset 0} keeps the lookup as written): a plan made once for
-     * any number of deliveries otherwise read every endpoint to join them.
+     * Deliveries just decided push-now, written sending, become messages that are taken for their
+     * first attempt as they are made; the same columns as {@link #CLAIM}. Those whose person has no
+     * endpoint are skipped. The person's endpoints are looked up by person for each delivery
+     * ({@code offset 0} keeps the lookup as written): a plan made once for any number of deliveries
+     * otherwise read every endpoint to join them.
      */
     private static final String MAKE_CLAIMED = "with due as (select id, user_id, advice_id from delivery where id = any(?::uuid[])),"
             + " claimed as (select gen_random_uuid() as id, due.id as delivery_id, due.advice_id, e.id as endpoint_id, e.url, e.secret"
             + " from due cross join lateral (select id, url, secret from webhook_endpoint where user_id = due.user_id offset 0) e),"
             + " made as (insert into webhook_message (id, delivery_id, endpoint_id, status, attempts, next_attempt_at, updated_at)"
-            + " select id, delivery_id, endpoint_id, 'pending', 1, ?, ? from claimed returning delivery_id),"
-            + " marked as (" + MARK.substring(1) + ")"
+            + " select id, delivery_id, endpoint_id, 'pending', 1, ?, ? from claimed),"
+            + " skipped as (update delivery d set updated_at = ?, status = 'skipped', detail = 'no webhook endpoint registered'"
+            + " from due where d.id = due.id and not exists (select 1 from claimed where claimed.delivery_id = due.id))"
             + " select c.id, c.delivery_id, 1, c.url, c.secret, " + NUDGE_COLUMNS + " from claimed c"
             + " join notification n on n.advice_id = c.advice_id";
+    /**
+     * Records an attempt on its message, unless a sender that took it later did; and on its delivery
+     * what all of the delivery's messages add up to: delivered once all are, failed if any failed.
+     * The delivery's part reads the other messages as they were before this statement, and this one
+     * as {@code sent}.
+     */
+    private static final String RECORD = "with sent as (update webhook_message set status = ?, next_attempt_at = ?,"
+            + " last_error = ?, updated_at = ? where id = ? and attempts = ? and status = 'pending' returning id, delivery_id, status)"
+            + " update delivery d set attempts = (select max(attempts) from webhook_message where delivery_id = d.id),"
+            + " detail = ?, updated_at = ?, status = case"
+            + " when sent.status = 'failed' or exists (select 1 from webhook_message o where o.delivery_id = d.id"
+            + " and o.id <> sent.id and o.status = 'failed') then 'failed'"
+            + " when sent.status = 'delivered' and not exists (select 1 from webhook_message o where o.delivery_id = d.id"
+            + " and o.id <> sent.id and o.status <> 'delivered') then 'delivered'"
+            + " else d.status end from sent where d.id = sent.delivery_id";
 
     @Inject
     ObjectMapper json;
@@ -250,6 +267,11 @@ public class WebhookDispatcher implements ChannelDispatcher {
     private record Pending(int expanded, int dueNow, Optional<Instant> next) {
     }
 
+    @Override
+    public boolean takesUpPushedNow() {
+        return true;
+    }
+
     /**
      * The webhook deliveries the advice consumer has just decided push-now become messages in its
      * transaction, each taken for its first attempt there, as a claim would take it. Once that
@@ -257,7 +279,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
      * If this instance stops before it sends them, their lease runs out and any sender claims them.
      */
     @Override
-    public boolean pushedNow(Connection connection, List<UUID> deliveries, Instant now) throws SQLException {
+    public void pushedNow(Connection connection, List<UUID> deliveries, Instant now) throws SQLException {
         List<Claimed> messages = new ArrayList<>();
         try (PreparedStatement make = connection.prepareStatement(MAKE_CLAIMED)) {
             make.setObject(1, deliveries.stream().map(UUID::toString).toArray(String[]::new));
@@ -273,7 +295,6 @@ public class WebhookDispatcher implements ChannelDispatcher {
         if (!messages.isEmpty()) {
             made.fire(new MadeClaimed(messages, now));
         }
-        return true;
     }
 
     /** Messages made under a lease in a transaction that has not committed yet. */
@@ -366,36 +387,25 @@ public class WebhookDispatcher implements ChannelDispatcher {
         return new Sent(message, status, next, error, now);
     }
 
-    /** Records an attempt on its message, and on its delivery what all of the delivery's messages add up to. */
     private void record(Connection connection, Sent sent) throws SQLException {
         Claimed message = sent.message();
-        try (PreparedStatement onMessage = connection.prepareStatement("update webhook_message set status = ?,"
-                + " next_attempt_at = ?, last_error = ?, updated_at = ? where id = ? and attempts = ? and status = 'pending'")) {
-            onMessage.setString(1, sent.status());
-            onMessage.setTimestamp(2, Timestamp.from(sent.next()));
-            onMessage.setString(3, sent.error());
-            onMessage.setTimestamp(4, Timestamp.from(sent.at()));
-            onMessage.setObject(5, message.id());
-            onMessage.setInt(6, message.attempts());
-            if (onMessage.executeUpdate() == 0) {
+        try (PreparedStatement record = connection.prepareStatement(RECORD)) {
+            record.setString(1, sent.status());
+            record.setTimestamp(2, Timestamp.from(sent.next()));
+            record.setString(3, sent.error());
+            record.setTimestamp(4, Timestamp.from(sent.at()));
+            record.setObject(5, message.id());
+            record.setInt(6, message.attempts());
+            record.setString(7, sent.error() == null ? null
+                    : (sent.status().equals(Delivery.FAILED) ? "failed after " + message.attempts() + " attempts: " : "retrying after: ") + sent.error());
+            record.setTimestamp(8, Timestamp.from(sent.at()));
+            if (record.executeUpdate() == 0) {
                 return; // a sender that outlived its lease leaves the message to the one that took it next
             }
         }
         if (sent.status().equals(Delivery.FAILED)) {
             LOG.warnf("webhook message %s failed after %d attempts: %s", message.id(), message.attempts(), sent.error());
             meters.counter(Delivery.DEAD_LETTERS_METRIC, "channel", channel().wireName()).increment();
-        }
-        // the delivery follows its messages: delivered once all are, failed if any failed
-        try (PreparedStatement onDelivery = connection.prepareStatement("update delivery d set attempts ="
-                + " (select max(attempts) from webhook_message where delivery_id = d.id), detail = ?, updated_at = ?, status = case"
-                + " when exists (select 1 from webhook_message where delivery_id = d.id and status = 'failed') then 'failed'"
-                + " when not exists (select 1 from webhook_message where delivery_id = d.id and status <> 'delivered')"
-                + " then 'delivered' else d.status end where d.id = ?")) {
-            onDelivery.setString(1, sent.error() == null ? null
-                    : (sent.status().equals(Delivery.FAILED) ? "failed after " + message.attempts() + " attempts: " : "retrying after: ") + sent.error());
-            onDelivery.setTimestamp(2, Timestamp.from(sent.at()));
-            onDelivery.setObject(3, message.deliveryId());
-            onDelivery.executeUpdate();
         }
     }
 
@@ -405,7 +415,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
         Panache.getEntityManager().createNativeQuery("update {h-schema}webhook_message set status = 'pending', attempts = 0,"
                         + " next_attempt_at = ?2, last_error = null, updated_at = ?2 where delivery_id = ?1 and status = 'failed'")
                 .setParameter(1, failed.id).setParameter(2, Timestamp.from(now)).executeUpdate();
-        failed.status = "sending";
+        failed.status = Delivery.SENDING;
         failed.attempts = 0;
         failed.detail = "redelivery requested after: " + failed.detail;
         failed.updatedAt = now;

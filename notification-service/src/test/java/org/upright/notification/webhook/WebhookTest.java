@@ -103,7 +103,7 @@ class WebhookTest {
     void aMessageBeingSentHoldsNoLockAndHasItsAttemptCountedAlready() throws Exception {
         List<Received> received = new CopyOnWriteArrayList<>();
         CountDownLatch answer = new CountDownLatch(1);
-        HttpServer receiver = receiver(received, () -> answeredOnceReleased(answer));
+        HttpServer receiver = receiver(received, () -> answeredOnceReleased(answer, 204));
         try {
             String user = personWithEndpointAt(receiver);
             publish(advice(user));
@@ -204,7 +204,7 @@ class WebhookTest {
     @Test
     void aNudgePushedNowIsTakenForItsFirstAttemptInTheCommitThatDecidedIt() throws Exception {
         CountDownLatch answer = new CountDownLatch(1);
-        HttpServer receiver = receiver(new CopyOnWriteArrayList<>(), () -> answeredOnceReleased(answer));
+        HttpServer receiver = receiver(new CopyOnWriteArrayList<>(), () -> answeredOnceReleased(answer, 204));
         try {
             String user = personWithEndpointAt(receiver);
             AdviceIssued advice = advice(user);
@@ -238,6 +238,41 @@ class WebhookTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
                 .then().body("[0].channel", equalTo("webhook")).body("[0].status", equalTo("skipped"))
                 .body("[0].detail", equalTo("no webhook endpoint registered")));
+    }
+
+    @Test
+    void aDeliveryToTwoEndpointsIsDeliveredOnlyWhenBothAreAndFailsIfEitherRunsOutOfAttempts() throws Exception {
+        List<Received> atQuick = new CopyOnWriteArrayList<>();
+        List<Received> atHeld = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer quick = receiver(atQuick, () -> 204);
+        HttpServer held = receiver(atHeld, () -> answeredOnceReleased(release, 500));
+        try {
+            String user = personWithEndpointAt(quick);
+            as(user).contentType(ContentType.JSON).body("{\"url\": \"http://127.0.0.1:" + held.getAddress().getPort() + "/hook\"}")
+                    .when().post("/api/v1/users/{user}/webhooks", user).then().statusCode(201);
+            publish(advice(user));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> atQuick.size() == 1 && atHeld.size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> ((Number) Panache
+                    .getEntityManager().createNativeQuery("select count(*) from {h-schema}webhook_message m join {h-schema}delivery d"
+                            + " on d.id = m.delivery_id where d.user_id = ?1 and m.status = 'delivered'")
+                    .setParameter(1, user).getSingleResult()).intValue() == 1));
+            as(user).when().get("/api/v1/users/{user}/deliveries", user).then()
+                    .body("[0].status", equalTo("sending")).body("[0].attempts", equalTo(1));
+
+            release.countDown();
+            // the test profile allows 3 attempts
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/deliveries", user)
+                    .then().body("[0].status", equalTo("failed")).body("[0].attempts", equalTo(3))
+                    .body("[0].detail", startsWith("failed after 3 attempts: HTTP 500")));
+            assertEquals(1, atQuick.size(), "the endpoint that took it is not sent it again");
+            assertEquals(3, atHeld.size());
+        } finally {
+            release.countDown();
+            quick.stop(0);
+            held.stop(0);
+        }
     }
 
     @Test
@@ -320,14 +355,14 @@ class WebhookTest {
         return user;
     }
 
-    /** A receiver's answer, 204, once the test releases it (10 s at most): the sender waits until then. */
-    private static int answeredOnceReleased(CountDownLatch release) {
+    /** A receiver's answer, {@code status}, once the test releases it (10 s at most): the sender waits until then. */
+    private static int answeredOnceReleased(CountDownLatch release, int status) {
         try {
             release.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 204;
+        return status;
     }
 
     /** A receiver on /hook that notes what it gets and answers with the status {@code answer} gives. */
