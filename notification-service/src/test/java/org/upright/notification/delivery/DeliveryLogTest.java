@@ -82,6 +82,22 @@ class DeliveryLogTest {
         awaitLog(user, 2).body("[0].decision", equalTo("suppress")).body("[0].reason", startsWith("daily cap: 1"));
     }
 
+    /** What the log holds from earlier batches: an advice pushed on two channels counts once, and its rule cools down. */
+    @Test
+    void theCapAndTheCooldownsCountWhatEarlierBatchesPushed() {
+        String user = newUser();
+        prefer(user, "{" + NO_QUIET_HOURS + ", \"channels\": [\"stream\", \"webhook\"], \"dailyCap\": 2}");
+        publish(advice(user, "posture-poor", Severity.WARNING));
+        awaitLog(user, 2).body("decision", everyItem(equalTo("push")));
+        publish(advice(user, "posture-poor", Severity.WARNING));
+        awaitLog(user, 4).body("[0].decision", equalTo("suppress")).body("[0].reason", startsWith("cooldown: posture-poor"));
+        publish(advice(user, "sitting-long-day", Severity.WARNING));
+        awaitLog(user, 6).body("[0].decision", equalTo("push")).body("[1].decision", equalTo("push"));
+        publish(advice(user, "stress-high", Severity.WARNING));
+
+        awaitLog(user, 8).body("[0].decision", equalTo("suppress")).body("[0].reason", startsWith("daily cap: 2"));
+    }
+
     /** Advice that arrives together is judged in its order, each push counting for the next. */
     @Test
     void theCapAndTheCooldownsHoldForAdviceThatArrivesTogether() {
