@@ -1,7 +1,6 @@
 package org.upright.notification.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +15,7 @@ class RecentPushesTest {
 
     @Test
     void anAdvicePushedOnSeveralChannelsCountsOnceTowardsItsDay() {
-        RecentPushes pushes = new RecentPushes(BERLIN, LocalDate.parse("2026-11-26"));
+        RecentPushes pushes = new RecentPushes(BERLIN);
         UUID advice = UUID.randomUUID();
         pushes.add(advice, "posture-poor", Instant.parse("2026-11-26T10:00:00Z"));
         pushes.add(advice, "posture-poor", Instant.parse("2026-11-26T10:00:00Z"));
@@ -27,7 +26,7 @@ class RecentPushesTest {
 
     @Test
     void aPushCountsTowardsTheDayOfThePersonsZone() {
-        RecentPushes pushes = new RecentPushes(BERLIN, LocalDate.parse("2026-11-25"));
+        RecentPushes pushes = new RecentPushes(BERLIN);
         pushes.add(UUID.randomUUID(), "posture-poor", Instant.parse("2026-11-25T23:30:00Z")); // 00:30 on the 26th in Berlin
         pushes.add(UUID.randomUUID(), "posture-poor", Instant.parse("2026-11-25T22:59:59Z")); // 23:59:59 on the 25th
 
@@ -38,19 +37,12 @@ class RecentPushesTest {
 
     @Test
     void aRulesLastPushIsItsLatestWhateverTheOrderTheyWereAddedIn() {
-        RecentPushes pushes = new RecentPushes(BERLIN, LocalDate.parse("2026-11-26"));
+        RecentPushes pushes = new RecentPushes(BERLIN);
         pushes.add(UUID.randomUUID(), "posture-poor", Instant.parse("2026-11-26T12:00:00Z"));
         pushes.add(UUID.randomUUID(), "posture-poor", Instant.parse("2026-11-26T09:00:00Z"));
         pushes.add(UUID.randomUUID(), "stress-high", Instant.parse("2026-11-26T13:00:00Z"));
 
         assertEquals(Optional.of(Instant.parse("2026-11-26T12:00:00Z")), pushes.lastPushOf("posture-poor"));
         assertEquals(Optional.empty(), pushes.lastPushOf("sitting-long-day"));
-    }
-
-    @Test
-    void daysBeforeTheOneTheLogWasReadFromAreNotGuessed() {
-        RecentPushes pushes = new RecentPushes(BERLIN, LocalDate.parse("2026-11-26"));
-
-        assertThrows(IllegalArgumentException.class, () -> pushes.pushedOn(LocalDate.parse("2026-11-25")));
     }
 }
