@@ -11,9 +11,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upright.retention.ChunkedDelete;
 
 /**
- * The delivery log keeps a settled delivery (anything but pending: sent, skipped, suppressed or
- * failed) and its webhook attempts for {@code upright.delivery.keep-log} after its last change, then
- * forgets it. A pending one, still waiting or to be retried, is never touched, and the inbox keeps the
+ * The delivery log keeps a settled delivery (sent, skipped, suppressed or failed) and its webhook
+ * attempts for {@code upright.delivery.keep-log} after its last change, then forgets it. One pending
+ * or sending, still waiting, on its way or to be retried, is never touched, and the inbox keeps the
  * advice itself.
  */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class DeliveryLogRetention {
     /** Deletes the deliveries settled before {@code before}, a chunk per statement; returns how many. */
     public long forgetSettledBefore(Instant before) {
         try {
-            return ChunkedDelete.delete(dataSource, schema + ".delivery", "status <> 'pending' and updated_at < ?", before);
+            return ChunkedDelete.delete(dataSource, schema + ".delivery", "status <> 'pending' and status <> 'sending' and updated_at < ?", before);
         } catch (SQLException e) {
             throw new IllegalStateException("could not forget settled deliveries", e);
         }

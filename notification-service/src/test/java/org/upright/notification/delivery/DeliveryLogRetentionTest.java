@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.upright.localinfra.LocalInfraTestResource;
 
-/** Settled deliveries leave the log once old, with their webhook attempts; pending ones never do. */
+/** Settled deliveries leave the log once old, with their webhook attempts; pending and sending ones never do. */
 @QuarkusTest
 @WithTestResource(LocalInfraTestResource.class)
 class DeliveryLogRetentionTest {
@@ -32,6 +32,8 @@ class DeliveryLogRetentionTest {
         UUID attempt = webhookAttempt(sentLongAgo);
         UUID suppressedLongAgo = delivery("stream", "suppressed", old);
         UUID stillPending = delivery("webhook", "pending", old);
+        UUID stillSending = delivery("webhook", "sending", old);
+        UUID itsAttempt = webhookAttempt(stillSending);
         UUID sentRecently = delivery("email", "delivered", now.minus(Duration.ofDays(89)));
 
         long forgotten = retention.forgetSettledBefore(now.minus(Duration.ofDays(90)));
@@ -41,6 +43,8 @@ class DeliveryLogRetentionTest {
         assertFalse(exists("webhook_message", attempt), "its webhook attempt");
         assertFalse(exists("delivery", suppressedLongAgo), "suppressed 91 days ago");
         assertTrue(exists("delivery", stillPending), "pending, however old");
+        assertTrue(exists("delivery", stillSending), "sending, however old");
+        assertTrue(exists("webhook_message", itsAttempt), "the attempt of a delivery that is sending");
         assertTrue(exists("delivery", sentRecently), "delivered 89 days ago");
     }
 
@@ -59,8 +63,8 @@ class DeliveryLogRetentionTest {
         UUID message = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             Panache.getEntityManager().createNativeQuery("insert into {h-schema}webhook_endpoint (id, user_id, url, secret, created_at)"
-                            + " values (?1, 'someone', 'https://example.org/hook', 'whsec_x', now())")
-                    .setParameter(1, endpoint).executeUpdate();
+                            + " values (?1, ?2, 'https://example.org/hook', 'whsec_x', now())")
+                    .setParameter(1, endpoint).setParameter(2, "user-" + UUID.randomUUID()).executeUpdate();
             Panache.getEntityManager().createNativeQuery("insert into {h-schema}webhook_message (id, delivery_id, endpoint_id, status,"
                             + " attempts, next_attempt_at, updated_at) values (?1, ?2, ?3, 'delivered', 1, now(), now())")
                     .setParameter(1, message).setParameter(2, deliveryId).setParameter(3, endpoint).executeUpdate();
