@@ -63,25 +63,26 @@ public class DeliveryPlanner {
         Map<String, NudgePreferences> wanted = preferences.policiesOf(advice.stream().map(AdviceIssued::userId)
                 .collect(Collectors.toSet()));
         List<Planned> planned = new ArrayList<>();
-        EnumSet<Channel> takenUp = EnumSet.noneOf(Channel.class);
-        dispatchers.stream().filter(ChannelDispatcher::takesUpPushedNow).forEach(dispatcher -> takenUp.add(dispatcher.channel()));
+        EnumSet<Channel> takingUp = EnumSet.noneOf(Channel.class);
+        dispatchers.stream().filter(ChannelDispatcher::takesUpPushedNow).forEach(dispatcher -> takingUp.add(dispatcher.channel()));
         try (Connection connection = dataSource.getConnection()) {
             Map<String, RecentPushes> pushes = RecentPushes.read(connection, wanted, now);
             for (AdviceIssued one : advice) {
                 RecentPushes history = pushes.get(one.userId());
                 for (Decision decision : NudgePolicy.decide(one, wanted.get(one.userId()), history, now)) {
-                    planned.add(new Planned(UUID.randomUUID(), one, decision));
+                    boolean takenUp = takingUp.contains(decision.channel()) && pushedNow(decision, now);
+                    planned.add(new Planned(UUID.randomUUID(), one, decision, takenUp));
                     if (decision.outcome() == Decision.Outcome.PUSH) {
                         history.add(one.adviceId(), one.ruleId(), decision.at());
                     }
                 }
             }
-            insert(connection, planned, takenUp, now);
+            insert(connection, planned, now);
             for (ChannelDispatcher dispatcher : dispatchers) {
-                List<UUID> pushedNow = planned.stream().filter(one -> one.decision().channel() == dispatcher.channel()
-                        && pushedNow(one.decision(), now)).map(Planned::id).toList();
-                if (!pushedNow.isEmpty() && takenUp.contains(dispatcher.channel())) {
-                    dispatcher.pushedNow(connection, pushedNow, now);
+                List<UUID> takenUp = planned.stream().filter(one -> one.takenUp() && one.decision().channel() == dispatcher.channel())
+                        .map(Planned::id).toList();
+                if (!takenUp.isEmpty()) {
+                    dispatcher.pushedNow(connection, takenUp, now);
                 }
             }
         } catch (SQLException e) {
@@ -89,9 +90,8 @@ public class DeliveryPlanner {
         }
         EnumSet<Channel> toSend = EnumSet.noneOf(Channel.class);
         for (Planned one : planned) {
-            Decision decision = one.decision();
-            if (decision.outcome() != Decision.Outcome.SUPPRESS && !(pushedNow(decision, now) && takenUp.contains(decision.channel()))) {
-                toSend.add(decision.channel());
+            if (one.decision().outcome() != Decision.Outcome.SUPPRESS && !one.takenUp()) {
+                toSend.add(one.decision().channel());
             }
         }
         planned.stream().filter(one -> one.decision().outcome() == Decision.Outcome.DELAY)
@@ -106,11 +106,11 @@ public class DeliveryPlanner {
         return decision.outcome() == Decision.Outcome.PUSH && !decision.at().isAfter(now);
     }
 
-    private record Planned(UUID id, AdviceIssued advice, Decision decision) {
+    /** A decision to record; taken up if its channel takes it up in this transaction, written sending. */
+    private record Planned(UUID id, AdviceIssued advice, Decision decision, boolean takenUp) {
     }
 
-    private static void insert(Connection connection, List<Planned> planned, EnumSet<Channel> takenUp, Instant now)
-            throws SQLException {
+    private static void insert(Connection connection, List<Planned> planned, Instant now) throws SQLException {
         if (planned.isEmpty()) {
             return;
         }
@@ -121,7 +121,7 @@ public class DeliveryPlanner {
             Decision decision = planned.get(row).decision();
             String[] values = {planned.get(row).id().toString(), advice.adviceId().toString(), advice.userId(), advice.ruleId(),
                     decision.channel().wireName(), Delivery.nameOf(decision), decision.reason(), decision.at().toString(),
-                    takenUp.contains(decision.channel()) && pushedNow(decision, now) ? Delivery.SENDING : Delivery.statusAfter(decision)};
+                    planned.get(row).takenUp() ? Delivery.SENDING : Delivery.statusAfter(decision)};
             for (int column = 0; column < values.length; column++) {
                 columns[column][row] = values[column];
             }
