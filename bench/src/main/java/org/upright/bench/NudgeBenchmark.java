@@ -262,7 +262,6 @@ public final class NudgeBenchmark {
         List<String> busy = new ArrayList<>();
         for (int done = 1; ; done++) {
             long compilingBefore = jitCompilers(services);
-            List<Map<String, Long>> threadsBefore = services.stream().map(service -> CpuTime.ofThreadsByName(service.pid())).toList();
             long startedAt = System.nanoTime();
             round.run();
             double cores = (jitCompilers(services) - compilingBefore) / ((System.nanoTime() - startedAt) / 1e6);

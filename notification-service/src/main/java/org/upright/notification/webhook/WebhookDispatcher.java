@@ -94,7 +94,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
             + " next_attempt_at = ?, updated_at = ? where m.id = (select id from webhook_message where status = 'pending'"
             + " and next_attempt_at <= ? order by next_attempt_at limit 1 for update skip locked)"
             + " returning m.id, m.delivery_id, m.endpoint_id, m.attempts)"
-            + " select c.id, c.delivery_id, c.attempts, e.url, e.secret, " + NUDGE_COLUMNS + " from claimed c"
+            + " select c.id, c.attempts, e.url, e.secret, " + NUDGE_COLUMNS + " from claimed c"
             + " join webhook_endpoint e on e.id = c.endpoint_id join delivery d on d.id = c.delivery_id"
             + " join notification n on n.advice_id = d.advice_id";
     /**
@@ -111,7 +111,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
             + " select id, delivery_id, endpoint_id, 'pending', 1, ?, ? from claimed),"
             + " skipped as (update delivery d set updated_at = ?, status = 'skipped', detail = 'no webhook endpoint registered'"
             + " from due where d.id = due.id and not exists (select 1 from claimed where claimed.delivery_id = due.id))"
-            + " select c.id, c.delivery_id, 1, c.url, c.secret, " + NUDGE_COLUMNS + " from claimed c"
+            + " select c.id, 1, c.url, c.secret, " + NUDGE_COLUMNS + " from claimed c"
             + " join notification n on n.advice_id = c.advice_id";
     /**
      * Records an attempt on its message, unless a sender that took it later did; and on its delivery
@@ -321,7 +321,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
     }
 
     /** A message taken for one attempt, with what it takes to sign and send it. */
-    record Claimed(UUID id, UUID deliveryId, int attempts, String url, String secret, NotificationView nudge) {
+    record Claimed(UUID id, int attempts, String url, String secret, NotificationView nudge) {
     }
 
     /** How an attempt went: the message's new status, when it is tried next, and what went wrong if anything did. */
@@ -365,11 +365,11 @@ public class WebhookDispatcher implements ChannelDispatcher {
 
     /** A row of {@link #CLAIM}'s columns. */
     private static Claimed claimed(ResultSet row) throws SQLException {
-        return new Claimed(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3), row.getString(4),
-                row.getString(5), new NotificationView(row.getObject(6, UUID.class), row.getString(7), row.getString(8),
-                row.getString(9), row.getDouble(10), row.getDouble(11), row.getString(12),
-                new SourceView(row.getString(13), row.getString(14), row.getString(15)), row.getString(16),
-                row.getTimestamp(17).toInstant(), row.getTimestamp(18) != null));
+        return new Claimed(row.getObject(1, UUID.class), row.getInt(2), row.getString(3), row.getString(4),
+                new NotificationView(row.getObject(5, UUID.class), row.getString(6), row.getString(7),
+                row.getString(8), row.getDouble(9), row.getDouble(10), row.getString(11),
+                new SourceView(row.getString(12), row.getString(13), row.getString(14)), row.getString(15),
+                row.getTimestamp(16).toInstant(), row.getTimestamp(17) != null));
     }
 
     /** Long enough for any send to end (connecting, then waiting for the answer), with room to record it. */
