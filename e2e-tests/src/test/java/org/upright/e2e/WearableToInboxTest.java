@@ -101,6 +101,20 @@ class WearableToInboxTest {
                 .body(SITTING_NUDGES, hasSize(1)));
     }
 
+    /** The zone a person gives their profile is the one their quiet hours count in, without saying it twice. */
+    @Test
+    void theProfilesZoneIsTheZoneOfThePersonsNudges() {
+        String user = "e2e-" + UUID.randomUUID();
+        given().baseUri(url("activity-service")).auth().oauth2(personToken(user)).contentType(ContentType.JSON)
+                .body("{\"timeZone\": \"America/New_York\"}")
+                .when().put("/api/v1/profile").then().statusCode(200);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().baseUri(url("notification-service")).auth().oauth2(personToken(user))
+                .when().get("/api/v1/users/{user}/preferences", user)
+                .then().statusCode(200)
+                .body("timeZone", equalTo("America/New_York")));
+    }
+
     @Test
     void sameEventPostedTwiceIsCountedOnce() {
         String user = "e2e-" + UUID.randomUUID();

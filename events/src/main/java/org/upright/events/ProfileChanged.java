@@ -1,7 +1,9 @@
 package org.upright.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A person's profile as it is after a change, as published on {@link Topics#PROFILES} (contract v1).
@@ -16,4 +18,23 @@ public record ProfileChanged(
         String timeZone,
         Integer birthYear,
         Instant updatedAt) {
+
+    /** Reads a record of {@link Topics#PROFILES}; throws {@link MalformedRecordException} for one a consumer cannot use. */
+    public static ProfileChanged fromRecord(String json) {
+        if (json == null) {
+            throw new MalformedRecordException("the record has no value");
+        }
+        ProfileChanged profile = EventJson.read(json, ProfileChanged.class);
+        if (profile.userId() == null || profile.updatedAt() == null) {
+            throw new MalformedRecordException("a profile needs userId and updatedAt");
+        }
+        if (profile.timeZone() != null) {
+            try {
+                ZoneId.of(profile.timeZone());
+            } catch (DateTimeException e) {
+                throw new MalformedRecordException("profile of " + profile.userId() + " has an unknown time zone: " + profile.timeZone());
+            }
+        }
+        return profile;
+    }
 }

@@ -12,6 +12,7 @@ public final class Topics {
      * a consumer that reads it from the beginning knows everyone's zone and birth year.
      */
     public static final String PROFILES = "profiles";
+    public static final String PROFILES_DEAD_LETTER = "profiles-dlq";
 
     private Topics() {
     }

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,26 @@ class EventJsonSchemaTest {
         String json = EventJson.write(new ProfileChanged(null, "Europe/Berlin", 1985, Instant.parse("2026-11-25T10:00:00Z")));
 
         assertFalse(violations("profiles.v1.schema.json", json).isEmpty());
+    }
+
+    @Test
+    void aProfileRecordReadsBackWithOrWithoutAZone() {
+        ProfileChanged profile = new ProfileChanged("u-1", "America/New_York", null, Instant.parse("2026-11-25T10:00:00Z"));
+        ProfileChanged noZone = new ProfileChanged("u-1", null, 1985, Instant.parse("2026-11-25T10:00:00Z"));
+
+        assertEquals(profile, ProfileChanged.fromRecord(EventJson.write(profile)));
+        assertEquals(noZone, ProfileChanged.fromRecord(EventJson.write(noZone)));
+    }
+
+    @Test
+    void aProfileRecordWithoutItsPersonOrTimeOrWithAnUnknownZoneIsMalformed() {
+        Instant at = Instant.parse("2026-11-25T10:00:00Z");
+        for (ProfileChanged bad : List.of(new ProfileChanged(null, "Europe/Berlin", 1985, at),
+                new ProfileChanged("u-1", "Europe/Berlin", 1985, null), new ProfileChanged("u-1", "Mars/Olympus", 1985, at))) {
+            assertThrows(MalformedRecordException.class, () -> ProfileChanged.fromRecord(EventJson.write(bad)), bad.toString());
+        }
+        assertThrows(MalformedRecordException.class, () -> ProfileChanged.fromRecord(null));
+        assertThrows(MalformedRecordException.class, () -> ProfileChanged.fromRecord("{\"userId\": "));
     }
 
     @Test

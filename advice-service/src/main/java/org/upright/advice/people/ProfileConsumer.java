@@ -3,11 +3,7 @@ package org.upright.advice.people;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.upright.events.EventJson;
-import org.upright.events.MalformedRecordException;
 import org.upright.events.ProfileChanged;
 import org.upright.events.Topics;
 
@@ -22,7 +18,7 @@ public class ProfileConsumer {
     @Blocking
     @Transactional
     public void consume(String json) {
-        ProfileChanged profile = read(json);
+        ProfileChanged profile = ProfileChanged.fromRecord(json);
         Person person = Person.<Person>findByIdOptional(profile.userId()).orElseGet(() -> {
             Person created = new Person();
             created.userId = profile.userId();
@@ -35,20 +31,5 @@ public class ProfileConsumer {
         person.birthYear = profile.birthYear();
         person.updatedAt = profile.updatedAt();
         person.persist();
-    }
-
-    static ProfileChanged read(String json) {
-        ProfileChanged profile = EventJson.read(json, ProfileChanged.class);
-        if (profile.userId() == null || profile.updatedAt() == null) {
-            throw new MalformedRecordException("a profile needs userId and updatedAt");
-        }
-        if (profile.timeZone() != null) {
-            try {
-                ZoneId.of(profile.timeZone());
-            } catch (DateTimeException e) {
-                throw new MalformedRecordException("profile of " + profile.userId() + " has an unknown time zone: " + profile.timeZone());
-            }
-        }
-        return profile;
     }
 }

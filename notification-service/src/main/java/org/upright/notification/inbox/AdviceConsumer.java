@@ -2,20 +2,17 @@ package org.upright.notification.inbox;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.upright.events.AdviceIssued;
 import org.upright.events.BatchConsumption;
-import org.upright.events.DeadLetterHeaders;
 import org.upright.events.EventJson;
 import org.upright.events.MalformedRecordException;
 import org.upright.events.Topics;
+import org.upright.notification.deadletters.DeadLetters;
 
 /**
  * Puts the records of {@link Topics#ADVICE_ISSUED} in their people's inboxes, a batch per
@@ -37,13 +34,8 @@ public class AdviceConsumer {
     @Incoming(Topics.ADVICE_ISSUED)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
-        BatchConsumption.consume(records, AdviceConsumer::read, this::deadLetter, inbox::deliverAll);
-    }
-
-    private void deadLetter(ConsumerRecord<String, String> record, String reason) {
-        deadLetters.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value())
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key())
-                        .withHeaders(DeadLetterHeaders.of(record, reason)).build()));
+        BatchConsumption.consume(records, AdviceConsumer::read,
+                (record, reason) -> DeadLetters.send(deadLetters, record, reason), inbox::deliverAll);
     }
 
     static AdviceIssued read(String json) {

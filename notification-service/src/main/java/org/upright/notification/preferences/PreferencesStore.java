@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,10 +21,15 @@ import org.upright.notification.policy.NudgePreferences;
 
 /**
  * Reads and stores people's preferences, kept as the JSON document the API takes; someone who never
- * set any gets the defaults. Plain JDBC: the nudge policy reads a whole batch's people at once.
+ * set any gets the defaults, and someone who named no zone has their profile's ({@link ProfileZones}).
+ * Plain JDBC: the nudge policy reads a whole batch's people at once.
  */
 @ApplicationScoped
 public class PreferencesStore {
+
+    private static final String SELECT = "select u.user_id, p.document, z.time_zone from unnest(?::text[]) as u(user_id)"
+            + " left join preferences p on p.user_id = u.user_id left join profile_zone z on z.user_id = u.user_id"
+            + " where p.user_id is not null or z.time_zone is not null";
 
     @Inject
     ObjectMapper json;
@@ -33,17 +39,16 @@ public class PreferencesStore {
 
     @Transactional
     public PreferencesView of(String userId) {
-        PreferencesView stored = stored(Set.of(userId)).get(userId);
-        return stored == null ? PreferencesView.defaults() : stored;
+        return stored(Set.of(userId)).getOrDefault(userId, Stored.NOTHING).completed();
     }
 
     /** What the nudge policy works with, for each of these people: their preferences, or the defaults. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, NudgePreferences> policiesOf(Collection<String> userIds) {
-        Map<String, PreferencesView> stored = stored(userIds);
+        Map<String, Stored> stored = stored(userIds);
         Map<String, NudgePreferences> policies = new HashMap<>();
         for (String userId : userIds) {
-            policies.put(userId, stored.getOrDefault(userId, PreferencesView.defaults()).toPolicy());
+            policies.put(userId, stored.getOrDefault(userId, Stored.NOTHING).policy());
         }
         return policies;
     }
@@ -67,18 +72,21 @@ public class PreferencesStore {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the preferences of " + userId, e);
         }
-        return complete(preferences);
+        return of(userId);
     }
 
-    private Map<String, PreferencesView> stored(Collection<String> userIds) {
-        Map<String, PreferencesView> stored = new HashMap<>();
+    private Map<String, Stored> stored(Collection<String> userIds) {
+        Map<String, Stored> stored = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select user_id, document from preferences where user_id = any(?::text[])")) {
+             PreparedStatement select = connection.prepareStatement(SELECT)) {
             select.setObject(1, userIds.toArray(String[]::new));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    stored.put(rows.getString(1), read(rows.getString(1), rows.getString(2)));
+                    String userId = rows.getString(1);
+                    String document = rows.getString(2);
+                    String profileZone = rows.getString(3);
+                    stored.put(userId, new Stored(document == null ? PreferencesView.NONE : read(userId, document),
+                            profileZone == null ? null : ZoneId.of(profileZone)));
                 }
             }
         } catch (SQLException e) {
@@ -89,13 +97,23 @@ public class PreferencesStore {
 
     private PreferencesView read(String userId, String document) {
         try {
-            return complete(json.readValue(document, PreferencesView.class));
+            return json.readValue(document, PreferencesView.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored preferences of " + userId + " are unreadable", e);
         }
     }
 
-    private static PreferencesView complete(PreferencesView preferences) {
-        return PreferencesView.of(preferences.toPolicy(), preferences.email());
+    /** A person's preferences as they set them, and the zone of their profile (null when unknown). */
+    private record Stored(PreferencesView preferences, ZoneId profileZone) {
+
+        static final Stored NOTHING = new Stored(PreferencesView.NONE, null);
+
+        NudgePreferences policy() {
+            return preferences.toPolicy(profileZone);
+        }
+
+        PreferencesView completed() {
+            return PreferencesView.of(policy(), preferences.email());
+        }
     }
 }

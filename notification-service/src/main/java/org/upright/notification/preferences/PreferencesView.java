@@ -26,7 +26,8 @@ import org.upright.problems.FieldError;
 
 /**
  * Preferences as the API shows and takes them. A PUT replaces them all; a field left out takes
- * its default. Quiet hours are per weekday; a day left out (or null) has none.
+ * its default, and a zone left out follows the person's profile. Quiet hours are per weekday; a day
+ * left out (or null) has none.
  */
 @Schema(name = "Preferences", example = """
         {"timeZone": "Europe/Berlin",
@@ -48,10 +49,11 @@ public record PreferencesView(String timeZone, Map<String, Window> quietHours, I
     public record Window(String from, String to) {
     }
 
-    /** What a person who never set anything gets. */
-    static PreferencesView defaults() {
-        return of(NudgePreferences.defaults(ZoneId.of("UTC")), null);
-    }
+    /** What a person who never set anything has stored: nothing, so every field takes its default. */
+    static final PreferencesView NONE = new PreferencesView(null, null, null, null, null, null, null, null, null);
+
+    /** The zone when neither the preferences nor the person's profile name one. */
+    static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
     static PreferencesView of(NudgePreferences preferences, String email) {
         Map<String, Window> quiet = new LinkedHashMap<>();
@@ -118,9 +120,13 @@ public record PreferencesView(String timeZone, Map<String, Window> quietHours, I
         return errors;
     }
 
-    /** These preferences with the defaults filled in; call only when {@link #errors()} is empty. */
-    NudgePreferences toPolicy() {
-        NudgePreferences defaults = NudgePreferences.defaults(ZoneId.of(timeZone == null ? "UTC" : timeZone));
+    /**
+     * These preferences with the defaults filled in, the zone from {@code profileZone} when they name
+     * none (and UTC when that is null too); call only when {@link #errors()} is empty.
+     */
+    NudgePreferences toPolicy(ZoneId profileZone) {
+        ZoneId zone = timeZone != null ? ZoneId.of(timeZone) : profileZone != null ? profileZone : DEFAULT_ZONE;
+        NudgePreferences defaults = NudgePreferences.defaults(zone);
         Map<DayOfWeek, QuietHours> quiet = new EnumMap<>(DayOfWeek.class);
         if (quietHours == null) {
             quiet.putAll(defaults.quietHours());
