@@ -38,6 +38,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -161,6 +162,13 @@ public class WebhookDispatcher implements ChannelDispatcher {
     Event<MadeClaimed> made;
 
     private final AtomicInteger activeSenders = new AtomicInteger();
+    /**
+     * Raised each time the loop counts messages due in the database; a claim that finds none marks
+     * the count it started after as seen. A sender claims only while the latest is unseen, so one
+     * that sends from memory does not look for due messages after every send.
+     */
+    private final AtomicLong dueCounted = new AtomicLong(1);
+    private final AtomicLong dueClaimedUpTo = new AtomicLong();
     private final Queue<InMemory> madeClaimed = new ConcurrentLinkedQueue<>();
     private HttpClient http;
     private ExecutorService senderThreads;
@@ -192,6 +200,9 @@ public class WebhookDispatcher implements ChannelDispatcher {
         while (pending.expanded() == EXPAND_AT_ONCE) {
             pending = expandAndCount(Instant.now());
         }
+        if (pending.dueNow() > 0) {
+            dueCounted.incrementAndGet();
+        }
         startSenders(Math.min(senders, pending.dueNow()));
         return pending.next();
     }
@@ -202,14 +213,16 @@ public class WebhookDispatcher implements ChannelDispatcher {
             activeSenders.incrementAndGet();
             senderThreads.execute(() -> {
                 boolean retriesToTime = true;
+                boolean finished = false;
                 try {
                     retriesToTime = sendAllDue();
+                    finished = true;
                 } catch (RuntimeException e) {
                     LOG.warnf("a webhook sender failed, the next wake retries: %s", e.getMessage());
                 } finally {
                     activeSenders.decrementAndGet();
-                    if (!madeClaimed.isEmpty()) {
-                        startSenders(1); // made while this sender was on its way out
+                    if (!madeClaimed.isEmpty() || finished && dueClaimedUpTo.get() != dueCounted.get()) {
+                        startSenders(1); // made, or counted by the loop, while this sender was on its way out
                     }
                     if (retriesToTime) {
                         // the retries it scheduled fall due after the loop last looked
@@ -352,13 +365,25 @@ public class WebhookDispatcher implements ChannelDispatcher {
         });
     }
 
+    /**
+     * Takes the most overdue message, unless no claim could find one: none was due when the loop last
+     * counted, and a claim since found none. What falls due later wakes the loop, which counts it.
+     */
     private Optional<Claimed> claim(Connection connection, Instant now) throws SQLException {
+        long counted = dueCounted.get();
+        if (dueClaimedUpTo.get() == counted) {
+            return Optional.empty();
+        }
         try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
             claim.setTimestamp(1, Timestamp.from(now.plus(lease())));
             claim.setTimestamp(2, Timestamp.from(now));
             claim.setTimestamp(3, Timestamp.from(now));
             try (ResultSet row = claim.executeQuery()) {
-                return row.next() ? Optional.of(claimed(row)) : Optional.empty();
+                if (row.next()) {
+                    return Optional.of(claimed(row));
+                }
+                dueClaimedUpTo.accumulateAndGet(counted, Math::max);
+                return Optional.empty();
             }
         }
     }
