@@ -36,7 +36,9 @@ import org.upright.problems.FieldError;
          "dailyCap": 6, "cooldownMinutes": 120, "ruleCooldownMinutes": {"sitting-hourly-break": 60},
          "snoozedUntil": "2026-11-25T18:00:00Z", "mutedRules": ["stress-high"], "channels": ["stream", "email"],
          "email": "alice@example.com"}""")
-public record PreferencesView(String timeZone, Map<String, Window> quietHours, Integer dailyCap, Integer cooldownMinutes,
+public record PreferencesView(@Schema(description = "IANA zone of quiet hours and the daily cap; left out, the zone of the person's"
+                                      + " profile in activity-service, else UTC") String timeZone,
+                              Map<String, Window> quietHours, Integer dailyCap, Integer cooldownMinutes,
                               Map<String, Integer> ruleCooldownMinutes, Instant snoozedUntil, Set<String> mutedRules,
                               Set<String> channels, String email) {
 
