@@ -57,6 +57,14 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } finally {
+            BenchHttp.close();
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         int batches = args.length > 0 ? Integer.parseInt(args[0]) : 400;
         int singles = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         Path root = Path.of(System.getProperty("upright.root", ".")).toAbsolutePath().normalize();

@@ -105,6 +105,14 @@ public final class NudgeBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } finally {
+            BenchHttp.close();
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 1_200;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         // a fixed rate instead of half the sustainable one, to see how latency changes with load
@@ -171,7 +179,11 @@ public final class NudgeBenchmark {
                     + "), open model");
             CpuSplit cpuSplit = CpuSplit.start(cpuParts);
             long compilingBefore = jitCompilers(services);
-            List<Map<String, Long>> threadsBefore = services.stream().map(service -> CpuTime.ofThreadsByName(service.pid())).toList();
+            Map<String, Long> watched = new LinkedHashMap<>();
+            services.forEach(service -> watched.put(service.name(), service.pid()));
+            watched.put("benchmark", ProcessHandle.current().pid());
+            Map<String, Map<String, Long>> threadsBefore = new LinkedHashMap<>();
+            watched.forEach((name, pid) -> threadsBefore.put(name, CpuTime.ofThreadsByName(pid)));
             long startedAt = System.nanoTime();
             Run latency;
             String postgres;
@@ -183,7 +195,7 @@ public final class NudgeBenchmark {
             }
             statements = "    PostgreSQL's statements by time: " + (statements.isEmpty() ? PostgresStatements.top(database, work.resolve("statements.txt")) : statements);
             String cpu = "    " + cpuPerEvent(cpuSplit.used(), System.nanoTime() - startedAt, count);
-            String threads = busiestThreads(services, threadsBefore, count);
+            String threads = busiestThreads(watched, threadsBefore, count);
             String postgresCpu = "    " + backends.since(count, "event");
             String compiling = String.format("    JIT compilers: warm-up %s; settling %s; while measured %.2f ms per event (in the services' figures)",
                     warmUp, settling, (jitCompilers(services) - compilingBefore) / (double) count);
@@ -234,19 +246,22 @@ public final class NudgeBenchmark {
                 + String.format(" (busy %.0f %% of its %d cores)", 100 * used.machine() / (elapsedNanos / 1e6) / cores, cores);
     }
 
-    /** Each service's busiest threads since {@code before}, by name, in CPU per event: what its share of the machine goes to. */
-    private static String busiestThreads(List<ServiceProcess> services, List<Map<String, Long>> before, int events) {
+    /**
+     * Each service's busiest threads since {@code before}, and the benchmark's own, by name, in CPU per
+     * event: what its share of the machine goes to.
+     */
+    private static String busiestThreads(Map<String, Long> processes, Map<String, Map<String, Long>> before, int events) {
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < services.size(); i++) {
-            Map<String, Long> earlier = before.get(i);
-            lines.add("      " + services.get(i).name() + ": " + CpuTime.ofThreadsByName(services.get(i).pid()).entrySet().stream()
+        processes.forEach((name, pid) -> {
+            Map<String, Long> earlier = before.get(name);
+            lines.add("      " + name + ": " + CpuTime.ofThreadsByName(pid).entrySet().stream()
                     .map(group -> Map.entry(group.getKey(), group.getValue() - earlier.getOrDefault(group.getKey(), 0L)))
                     .filter(group -> group.getValue() > 0)
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(6)
                     .map(group -> String.format("%s %.2f", group.getKey(), group.getValue() / (double) events))
                     .collect(Collectors.joining(", ")));
-        }
+        });
         return "    busiest threads, ms of CPU per event:\n" + String.join("\n", lines);
     }
 

@@ -2,29 +2,29 @@ package org.upright.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * A webhook receiver such as an app would run, noting when each nudge arrived: nudges are told apart
- * by the person (the endpoint's path) and the period the advice concerns, which is the bout's.
+ * by the person (the endpoint's path) and the period the advice concerns, which is the bout's. It
+ * answers on the benchmark's event loop ({@link BenchHttp}), without the JDK server's dispatcher
+ * thread and pool (see {@link HttpLoad}'s client).
  */
 final class WebhookReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATH = "/hooks/";
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newFixedThreadPool(4);
     private final String ruleId;
     private final Map<String, Long> arrivedAt = new ConcurrentHashMap<>();
     private final AtomicLong others = new AtomicLong();
@@ -33,10 +33,12 @@ final class WebhookReceiver implements AutoCloseable {
 
     private WebhookReceiver(String ruleId) throws IOException {
         this.ruleId = ruleId;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        server.createContext("/hooks/", this::receive);
-        server.setExecutor(threads);
-        server.start();
+        try {
+            server = BenchHttp.vertx().createHttpServer().requestHandler(this::receive)
+                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IOException("the webhook receiver could not listen", e);
+        }
     }
 
     /** Notes the nudges of one rule; others are answered too, and only counted. */
@@ -45,7 +47,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     URI endpointOf(String person) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/" + person);
+        return URI.create("http://127.0.0.1:" + server.actualPort() + PATH + person);
     }
 
     static String key(String person, String period) {
@@ -70,27 +72,39 @@ final class WebhookReceiver implements AutoCloseable {
         return others.get();
     }
 
-    private void receive(HttpExchange exchange) throws IOException {
+    private void receive(HttpServerRequest request) {
         long now = System.nanoTime();
-        try (InputStream body = exchange.getRequestBody()) {
-            JsonNode data = JSON.readTree(body).path("data");
-            String person = exchange.getRequestURI().getPath().substring("/hooks/".length());
-            if (ruleId.equals(data.path("ruleId").asText())) {
-                String key = key(person, data.path("period").asText());
-                if (arrivedAt.putIfAbsent(key, now) == null) {
-                    arrivals.accept(key);
-                }
-            } else {
-                others.incrementAndGet();
-            }
+        if (!request.path().startsWith(PATH)) {
+            request.response().setStatusCode(404).end();
+            return;
         }
-        exchange.sendResponseHeaders(204, -1);
-        exchange.close();
+        String person = request.path().substring(PATH.length());
+        request.body().onSuccess(body -> {
+            note(person, body, now);
+            request.response().setStatusCode(204).end();
+        }).onFailure(failure -> request.response().setStatusCode(400).end());
+    }
+
+    private void note(String person, Buffer body, long now) {
+        JsonNode data;
+        try {
+            data = JSON.readTree(body.getBytes()).path("data");
+        } catch (IOException e) {
+            others.incrementAndGet();
+            return;
+        }
+        if (ruleId.equals(data.path("ruleId").asText())) {
+            String key = key(person, data.path("period").asText());
+            if (arrivedAt.putIfAbsent(key, now) == null) {
+                arrivals.accept(key);
+            }
+        } else {
+            others.incrementAndGet();
+        }
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        server.close();
     }
 }
