@@ -10,6 +10,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -52,9 +53,14 @@ public class ProblemMapper {
         String field = JsonErrors.fieldOf(e);
         String message = JsonErrors.describe(e);
         if (field.isEmpty()) {
-            return respond(new Problem(MALFORMED, "Malformed request body", 400, "The body " + message, uri.getPath(), List.of()));
+            return malformedBody(new MalformedBodyException(message), uri);
         }
         return validationProblem(List.of(new FieldError(field, message)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedBody(MalformedBodyException e, UriInfo uri) {
+        return respond(new Problem(MALFORMED, "Malformed request body", 400, "The body " + e.getMessage(), uri.getPath(), List.of()));
     }
 
     /** Reaches here because authentication is lazy (quarkus.http.auth.proactive=false). */
@@ -83,6 +89,14 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response tooLarge(TooLargeException e, UriInfo uri) {
         return respond(new Problem(TOO_LARGE, "Request too large", 413, e.getMessage(), uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e, UriInfo uri, HttpHeaders headers) {
+        String sent = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        String detail = (sent == null ? "A body without a Content-Type" : "A body of type '" + sent + "'")
+                + " is not taken here; /q/openapi lists the types each endpoint takes";
+        return respond(new Problem(URI.create("about:blank"), "Unsupported Media Type", 415, detail, uri.getPath(), List.of()));
     }
 
     @ServerExceptionMapper

@@ -49,13 +49,15 @@ public class EventResource {
             description = "One event (an object): 202 once the broker has stored it durably, 200 if it was accepted before, "
                     + "400 naming each field that breaks the contract. A batch (an array of at most 1000): 200 with a result "
                     + "per item; bad items never cost the good ones. 503 with Retry-After when the broker cannot take the "
-                    + "events in time: nothing was accepted, retry.")
+                    + "events in time: nothing was accepted, retry. The body may be compressed (Content-Encoding gzip or deflate); "
+                    + "the limits count the inflated bytes.")
     @RequestBody(content = @Content(schema = @Schema(oneOf = {EventRequest.class, EventRequest[].class})))
     @APIResponse(responseCode = "202", description = "The event is stored on the activity-events topic")
     @APIResponse(responseCode = "200", description = "A batch's results, or a single event that was accepted before",
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "Not an event, or an event that breaks the contract")
     @APIResponse(responseCode = "413", description = "Body over 1 MiB or batch over 1000 events")
+    @APIResponse(responseCode = "415", description = "A Content-Type other than JSON or NDJSON, or a Content-Encoding other than gzip or deflate")
     @APIResponse(responseCode = "429", description = "Too many requests from this device; retry after Retry-After seconds")
     @APIResponse(responseCode = "503", description = "The broker could not take the events in time; retry after Retry-After seconds")
     public Response postJson(byte[] body) throws IOException {

@@ -396,6 +396,15 @@ class EventResourceTest {
     }
 
     @Test
+    void bodyOverTheServersOwnLimitIsRefusedWith413Unread() {
+        String padding = " ".repeat(3 * 1024 * 1024);
+        given().auth().oauth2(personToken("user-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body("[" + exercise(UUID.randomUUID(), "walking", 10) + padding + "]")
+                .when().post("/api/v1/events")
+                .then().statusCode(413);
+    }
+
+    @Test
     void batchOfMoreThanAThousandEventsIsRefusedWith413() {
         String event = exercise(UUID.randomUUID(), "walking", 10).trim();
         String body = "[" + String.join(",", java.util.Collections.nCopies(1001, event)) + "]";

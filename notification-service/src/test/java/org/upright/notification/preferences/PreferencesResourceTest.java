@@ -9,10 +9,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.upright.localinfra.LocalInfraTestResource;
 
@@ -56,6 +61,18 @@ class PreferencesResourceTest {
                 .body("mutedRules", equalTo(List.of("stress-high")))
                 .body("channels", equalTo(List.of("email", "stream")))
                 .body("email", equalTo("alice@example.com"));
+    }
+
+    @Test
+    void aGzippedBodyIsReadAsSent() throws IOException {
+        String user = newUser();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (OutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write("{\"timeZone\": \"Asia/Tokyo\", \"dailyCap\": 3}".getBytes(StandardCharsets.UTF_8));
+        }
+        as(user).contentType(ContentType.JSON).header("Content-Encoding", "gzip").body(bytes.toByteArray())
+                .when().put("/api/v1/users/{user}/preferences", user)
+                .then().statusCode(200).body("timeZone", equalTo("Asia/Tokyo")).body("dailyCap", equalTo(3));
     }
 
     @Test
