@@ -56,12 +56,12 @@ public class PreferencesStore {
         return policies;
     }
 
-    /** Stores them as given, and returns them with the defaults filled in. */
+    /** Stores them as given (a zone that follows the profile as none), and returns them with the defaults filled in. */
     @Transactional
     public PreferencesView save(String userId, PreferencesView preferences) {
         String document;
         try {
-            document = json.writeValueAsString(preferences);
+            document = json.writeValueAsString(preferences.toStore());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write preferences", e);
         }
@@ -116,7 +116,7 @@ public class PreferencesStore {
         }
 
         PreferencesView completed() {
-            return PreferencesView.of(policy(), preferences.email());
+            return PreferencesView.of(policy(), preferences.timeZone() == null, preferences.email());
         }
     }
 }

@@ -26,8 +26,9 @@ import org.upright.problems.FieldError;
 
 /**
  * Preferences as the API shows and takes them. A PUT replaces them all; a field left out takes
- * its default, and a zone left out follows the person's profile. Quiet hours are per weekday; a day
- * left out (or null) has none.
+ * its default, and a zone left out follows the person's profile. A GET shows the zone in effect and
+ * whether it is the profile's, so that preferences read and put back as they were keep following
+ * the profile. Quiet hours are per weekday; a day left out (or null) has none.
  */
 @Schema(name = "Preferences", example = """
         {"timeZone": "Europe/Berlin",
@@ -38,6 +39,8 @@ import org.upright.problems.FieldError;
          "email": "alice@example.com"}""")
 public record PreferencesView(@Schema(description = "IANA zone of quiet hours and the daily cap; left out, the zone of the person's"
                                       + " profile in activity-service, else UTC") String timeZone,
+                              @Schema(description = "Whether the zone follows the person's profile: true when timeZone was left out;"
+                                      + " sent as true, a timeZone beside it is what a GET showed and is not kept") Boolean timeZoneFromProfile,
                               Map<String, Window> quietHours, Integer dailyCap, Integer cooldownMinutes,
                               Map<String, Integer> ruleCooldownMinutes, Instant snoozedUntil, Set<String> mutedRules,
                               Set<String> channels, String email) {
@@ -52,25 +55,28 @@ public record PreferencesView(@Schema(description = "IANA zone of quiet hours an
     }
 
     /** What a person who never set anything has stored: nothing, so every field takes its default. */
-    static final PreferencesView NONE = new PreferencesView(null, null, null, null, null, null, null, null, null);
+    static final PreferencesView NONE = new PreferencesView(null, null, null, null, null, null, null, null, null, null);
 
     /** The zone when neither the preferences nor the person's profile name one. */
     static final ZoneId DEFAULT_ZONE = ZoneId.of("UTC");
 
-    static PreferencesView of(NudgePreferences preferences, String email) {
+    static PreferencesView of(NudgePreferences preferences, boolean zoneFromProfile, String email) {
         Map<String, Window> quiet = new LinkedHashMap<>();
         preferences.quietHours().forEach((day, window) -> quiet.put(dayName(day), new Window(window.from().toString(), window.to().toString())));
         Map<String, Integer> ruleCooldowns = new LinkedHashMap<>();
         preferences.ruleCooldowns().forEach((rule, cooldown) -> ruleCooldowns.put(rule, (int) cooldown.toMinutes()));
         Set<String> channels = new TreeSet<>();
         preferences.channels().forEach(channel -> channels.add(channel.wireName()));
-        return new PreferencesView(preferences.zone().getId(), quiet, preferences.dailyCap(), (int) preferences.cooldown().toMinutes(),
+        return new PreferencesView(preferences.zone().getId(), zoneFromProfile, quiet, preferences.dailyCap(), (int) preferences.cooldown().toMinutes(),
                 ruleCooldowns, preferences.snoozedUntil(), new TreeSet<>(preferences.mutedRules()), channels, email);
     }
 
     /** What is wrong with these preferences, field by field; empty when they can be stored. */
     List<FieldError> errors() {
         List<FieldError> errors = new ArrayList<>();
+        if (Boolean.FALSE.equals(timeZoneFromProfile) && timeZone == null) {
+            errors.add(new FieldError("timeZone", "is required when timeZoneFromProfile is false"));
+        }
         if (timeZone != null) {
             try {
                 ZoneId.of(timeZone);
@@ -120,6 +126,13 @@ public record PreferencesView(@Schema(description = "IANA zone of quiet hours an
             errors.add(new FieldError("email", "is not an e-mail address"));
         }
         return errors;
+    }
+
+    /** What is kept of them: a zone that follows the profile is not pinned to the one a GET showed. */
+    PreferencesView toStore() {
+        String pinned = Boolean.TRUE.equals(timeZoneFromProfile) ? null : timeZone;
+        return new PreferencesView(pinned, null, quietHours, dailyCap, cooldownMinutes, ruleCooldownMinutes, snoozedUntil, mutedRules,
+                channels, email);
     }
 
     /**

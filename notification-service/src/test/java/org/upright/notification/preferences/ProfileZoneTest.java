@@ -65,6 +65,34 @@ class ProfileZoneTest {
     }
 
     @Test
+    void preferencesReadAndPutBackAsTheyWereKeepFollowingTheProfile() {
+        String user = newUser();
+        publishProfile(user, new ProfileChanged(user, "America/New_York", 1970, AN_HOUR_AGO));
+        awaitZone(user, "America/New_York");
+
+        // what a settings screen does: read the preferences, change one field, put them all back
+        String read = as(user).when().get("/api/v1/users/{user}/preferences", user).then().statusCode(200)
+                .body("timeZoneFromProfile", equalTo(true)).extract().asString();
+        prefer(user, read.replace("\"dailyCap\":6", "\"dailyCap\":4"))
+                .body("dailyCap", equalTo(4)).body("timeZoneFromProfile", equalTo(true));
+        publishProfile(user, new ProfileChanged(user, "Europe/Madrid", 1970, AN_HOUR_AGO.plusSeconds(60)));
+
+        awaitZone(user, "Europe/Madrid");
+        as(user).when().get("/api/v1/users/{user}/preferences", user).then().body("dailyCap", equalTo(4));
+    }
+
+    @Test
+    void aZoneOfTheirOwnIsShownAsNotFromTheProfile() {
+        String user = newUser();
+        prefer(user, "{\"timeZone\": \"Europe/Berlin\"}").body("timeZoneFromProfile", equalTo(false));
+        prefer(user, "{\"timeZone\": \"Europe/Berlin\", \"timeZoneFromProfile\": false}").body("timeZone", equalTo("Europe/Berlin"));
+        as(user).contentType(ContentType.JSON).body("{\"timeZoneFromProfile\": false}")
+                .when().put("/api/v1/users/{user}/preferences", user)
+                .then().statusCode(400).body("errors[0].field", equalTo("timeZone"));
+        as(user).when().get("/api/v1/users/{user}/preferences", user).then().body("timeZone", equalTo("Europe/Berlin"));
+    }
+
+    @Test
     void quietHoursCountInTheProfilesZone() {
         String user = newUser();
         ZoneId kolkata = ZoneId.of("Asia/Kolkata"); // UTC+05:30 all year: the same window in UTC lies hours away
