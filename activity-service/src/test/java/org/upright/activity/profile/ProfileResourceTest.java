@@ -3,6 +3,7 @@ package org.upright.activity.profile;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -43,6 +44,17 @@ class ProfileResourceTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Test
+    void aPageOnAnAllowedOriginMaySetTheProfileAndNoOtherMay() {
+        given().header("Origin", "https://app.upright.example").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/profile")
+                .then().header("Access-Control-Allow-Origin", equalTo("https://app.upright.example"));
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "PUT")
+                .when().options("/api/v1/profile")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
 
     @Test
     void profileIsEachPersonsOwn() {

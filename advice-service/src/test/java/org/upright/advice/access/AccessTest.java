@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,6 +25,17 @@ class AccessTest {
     void withoutATokenTheAnswerIsA401Problem() {
         given().when().get("/api/v1/users/{user}/advice", Flow.newUser())
                 .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPageOnAnAllowedOriginMayReadTheWeeksAndNoOtherMay() {
+        given().header("Origin", "https://app.upright.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .when().options("/api/v1/users/{user}/weeks/2026-W48", Flow.newUser())
+                .then().header("Access-Control-Allow-Origin", equalTo("https://app.upright.example"));
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/v1/users/{user}/weeks/2026-W48", Flow.newUser())
+                .then().header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.upright.notification.access;
 
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,9 @@ public class Access {
     SecurityIdentity identity;
 
     public void requireSelfOrAdmin(String userId) {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
         if (!identity.hasRole(ADMIN_ROLE) && !identity.getPrincipal().getName().equals(userId)) {
             throw new ForbiddenException("You can reach only your own notifications and preferences");
         }

@@ -2,20 +2,28 @@ package org.upright.notification.stream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +56,9 @@ class StreamTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aClientThatReconnectsWithLastEventIdGetsWhatItMissed() throws Exception {
@@ -129,6 +140,78 @@ class StreamTest {
                 .then().statusCode(403);
     }
 
+    /**
+     * A browser's EventSource cannot send an Authorization header: the page asks for a ticket with the
+     * person's token, opens the stream with it, and resumes with lastEventId in the query.
+     */
+    @Test
+    void aBrowserOpensTheStreamWithATicketAndResumesWithLastEventIdInTheQuery() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        given().auth().oauth2(LocalInfraTestResource.personToken(user)).contentType(ContentType.JSON)
+                .body("{\"quietHours\": {}, \"channels\": [\"stream\"]}")
+                .when().put("/api/v1/users/{user}/preferences", user).then().statusCode(200);
+        String ticket = ticketFor(user);
+
+        SseClient first = SseClient.open(base.resolve("/api/v1/users/" + user + "/stream?ticket=" + ticket));
+        AdviceIssued seen = advice(user, "posture-poor");
+        publish(seen);
+        SseClient.Event event = first.next();
+        assertTrue(event.data().contains(seen.adviceId().toString()), event.data());
+        first.close();
+
+        AdviceIssued missed = advice(user, "stress-high");
+        publish(missed);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(LocalInfraTestResource.personToken(user))
+                .when().get("/api/v1/users/{user}/deliveries", user).then()
+                .body("findAll { it.status == 'delivered' }.size()", equalTo(2)));
+        SseClient again = SseClient.open(base.resolve("/api/v1/users/" + user + "/stream?ticket=" + ticket + "&lastEventId=" + event.id()));
+        assertTrue(again.next().data().contains(missed.adviceId().toString()));
+        again.close();
+    }
+
+    @Test
+    void aTicketOpensOnlyItsPersonsStreamAndOnlyWhileItLasts() throws Exception {
+        String user = "user-" + UUID.randomUUID();
+        String ticket = ticketFor(user);
+
+        given().when().get("/api/v1/users/{user}/stream?ticket={ticket}", "someone-else", ticket).then().statusCode(403);
+        given().when().get("/api/v1/users/{user}/stream?ticket={ticket}", user, "upr_st_" + "A".repeat(43)).then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("ticket"));
+        given().when().get("/api/v1/users/{user}/stream", user).then().statusCode(401);
+        given().auth().oauth2(LocalInfraTestResource.personToken("someone-else")).contentType(ContentType.JSON)
+                .when().post("/api/v1/users/{user}/stream/tickets", user).then().statusCode(403);
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement expire = connection.prepareStatement("update stream_ticket set expires_at = now() - interval '1 second'"
+                     + " where user_id = ?")) {
+            expire.setString(1, user);
+            assertEquals(1, expire.executeUpdate());
+        }
+        given().when().get("/api/v1/users/{user}/stream?ticket={ticket}", user, ticket).then().statusCode(401);
+    }
+
+    @Test
+    void aPageOnAnAllowedOriginMayCallTheApi() {
+        given().header("Origin", "https://app.upright.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .when().options("/api/v1/users/{user}/stream/tickets", "someone")
+                .then().header("Access-Control-Allow-Origin", equalTo("https://app.upright.example"));
+        given().header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .when().options("/api/v1/users/{user}/stream/tickets", "someone")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    private static String ticketFor(String user) {
+        ExtractableResponse<Response> issued = given().auth().oauth2(LocalInfraTestResource.personToken(user))
+                .when().post("/api/v1/users/{user}/stream/tickets", user)
+                .then().statusCode(201).extract();
+        String ticket = issued.path("ticket");
+        assertTrue(ticket.startsWith("upr_st_"), ticket);
+        assertEquals("/api/v1/users/" + user + "/stream?ticket=" + ticket, issued.path("streamUrl"));
+        assertTrue(Instant.parse(issued.path("expiresAt")).isAfter(Instant.now().plus(Duration.ofMinutes(9))));
+        return ticket;
+    }
+
     private static void publish(AdviceIssued advice) {
         TopicWriter.write(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Topics.ADVICE_ISSUED,
                 advice.userId(), EventJson.write(advice), Map.of("ce_id", advice.adviceId().toString()));
@@ -159,6 +242,15 @@ class StreamTest {
             Thread reader = new Thread(this::read, "sse-test-client");
             reader.setDaemon(true);
             reader.start();
+        }
+
+        /** As a browser's EventSource opens a stream: no Authorization header, whatever the URL holds. */
+        static SseClient open(URI uri) throws Exception {
+            HttpResponse<Stream<String>> response = CLIENT.send(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
+                    .header("Origin", "https://app.upright.example").build(), HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, response.statusCode());
+            assertEquals("https://app.upright.example", response.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+            return new SseClient(response.body());
         }
 
         static SseClient connect(URI uri, String user, String lastEventId) throws Exception {
