@@ -65,7 +65,31 @@ public class InboxResource {
         }
     }
 
+    @POST
+    @Path("/read")
+    @Transactional
+    @Operation(summary = "Mark read every notification issued up to issuedUpTo (default: now): what the person saw, not what"
+            + " arrived after they looked; answers how many were marked")
+    public Marked markAllRead(@PathParam("userId") String userId, @QueryParam("issuedUpTo") String issuedUpTo) {
+        access.requireSelfOrAdmin(userId);
+        Instant now = Instant.now();
+        Instant upTo = issuedUpTo == null ? now : QueryParams.instant("issuedUpTo", issuedUpTo);
+        return new Marked(Notification.update("readAt = ?1 where userId = ?2 and readAt is null and issuedAt <= ?3", now, userId, upTo));
+    }
 
+    @GET
+    @Path("/unread-count")
+    @Operation(summary = "How many notifications are unread, for a badge")
+    public Unread unreadCount(@PathParam("userId") String userId) {
+        access.requireSelfOrAdmin(userId);
+        return new Unread(Notification.count("userId = ?1 and readAt is null", userId));
+    }
+
+    public record Marked(int marked) {
+    }
+
+    public record Unread(long unread) {
+    }
 
     @Schema(name = "Notification")
     public record NotificationView(UUID adviceId, String ruleId, String severity, String message, double figure,

@@ -116,6 +116,31 @@ class InboxFlowTest {
         as(other).when().post("/api/v1/users/{user}/notifications/{id}/read", other, first.adviceId()).then().statusCode(404);
     }
 
+    /** A badge counts the unread; "mark all read" marks what the person saw, not what arrived after they looked. */
+    @Test
+    void theUnreadAreCountedAndMarkedReadUpToWhatThePersonSaw() {
+        String user = newUser();
+        AdviceIssued first = advice(user, Instant.parse("2026-11-24T08:00:00Z"));
+        AdviceIssued second = advice(user, Instant.parse("2026-11-24T09:00:00Z"));
+        AdviceIssued arrivedLater = advice(user, Instant.parse("2026-11-24T10:00:00Z"));
+        List.of(first, second, arrivedLater).forEach(this::publish);
+        await().atMost(PATIENCE).untilAsserted(() -> as(user).when().get("/api/v1/users/{user}/notifications/unread-count", user)
+                .then().statusCode(200).body("unread", equalTo(3)));
+        as(user).when().post("/api/v1/users/{user}/notifications/{id}/read", user, first.adviceId()).then().statusCode(204);
+
+        as(user).queryParam("issuedUpTo", "2026-11-24T09:00:00Z").when().post("/api/v1/users/{user}/notifications/read", user)
+                .then().statusCode(200).body("marked", equalTo(1));
+        as(user).queryParam("unread", true).when().get("/api/v1/users/{user}/notifications", user)
+                .then().body("adviceId", equalTo(List.of(arrivedLater.adviceId().toString())));
+        as(user).when().get("/api/v1/users/{user}/notifications/unread-count", user).then().body("unread", equalTo(1));
+
+        as(user).when().post("/api/v1/users/{user}/notifications/read", user).then().statusCode(200).body("marked", equalTo(1));
+        as(user).when().get("/api/v1/users/{user}/notifications/unread-count", user).then().body("unread", equalTo(0));
+        as(user).queryParam("issuedUpTo", "yesterday").when().post("/api/v1/users/{user}/notifications/read", user)
+                .then().statusCode(400).body("errors[0].field", equalTo("issuedUpTo"));
+        as(newUser()).when().get("/api/v1/users/{user}/notifications/unread-count", user).then().statusCode(403);
+    }
+
     /** Advice issued together shares its issuedAt; a page may end inside such a group, and the next must go on from there. */
     @Test
     void pagingOneAtATimeThroughAdviceIssuedTogetherMissesNoneAndRepeatsNone() {
