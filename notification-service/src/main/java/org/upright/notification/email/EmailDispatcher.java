@@ -51,6 +51,12 @@ public class EmailDispatcher implements ChannelDispatcher {
     @ConfigProperty(name = "upright.email.max-attempts", defaultValue = "12")
     int maxAttempts;
 
+    @ConfigProperty(name = "upright.email.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    Unsubscribes unsubscribes;
+
     @Override
     public Channel channel() {
         return Channel.EMAIL;
@@ -95,7 +101,7 @@ public class EmailDispatcher implements ChannelDispatcher {
                 detail = "no e-mail address in the preferences";
                 attempts--;
             } else {
-                String error = send(address, Notification.findById(delivery[2]));
+                String error = send(address, (String) delivery[1], Notification.findById(delivery[2]));
                 if (error == null) {
                     status = "delivered";
                 } else if (attempts >= maxAttempts) {
@@ -118,10 +124,17 @@ public class EmailDispatcher implements ChannelDispatcher {
     }
 
     /** @return null when the SMTP server took it, else what went wrong */
-    private String send(String address, Notification notification) {
+    private String send(String address, String userId, Notification notification) {
+        String unsubscribe = publicUrl.map(url -> url.replaceAll("/+$", "") + UnsubscribeResource.PATH + "?token=" + unsubscribes.tokenFor(userId))
+                .orElse(null);
+        Mail mail = Mail.withHtml(address, EmailMessage.subject(notification), EmailMessage.html(notification, unsubscribe))
+                .setText(EmailMessage.text(notification, unsubscribe));
+        if (unsubscribe != null) {
+            // RFC 8058: mail clients offer a one-click unsubscribe that POSTs List-Unsubscribe=One-Click to the link
+            mail.addHeader("List-Unsubscribe", "<" + unsubscribe + ">").addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         try {
-            mailer.send(Mail.withHtml(address, EmailMessage.subject(notification), EmailMessage.html(notification))
-                    .setText(EmailMessage.text(notification)));
+            mailer.send(mail);
             return null;
         } catch (RuntimeException e) {
             return e.getClass().getSimpleName() + ": " + e.getMessage();

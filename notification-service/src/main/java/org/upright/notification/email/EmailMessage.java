@@ -21,22 +21,25 @@ final class EmailMessage {
         return "Upright: " + SUBJECTS.getOrDefault(notification.ruleId, "a nudge for your back");
     }
 
-    static String text(Notification notification) {
+    /** @param unsubscribe the person's one-click unsubscribe link, or null */
+    static String text(Notification notification, String unsubscribe) {
         return notification.message + "\n\n"
                 + "Your figure: " + figure(notification.figure) + " " + notification.unit + "; the target: " + figure(notification.target) + ".\n"
                 + "Why: " + notification.sourcePoint + "\n"
                 + "Source: " + notification.sourceDocument + ", " + notification.sourceSection + ".\n\n"
-                + "Upright nudges; it does not diagnose. Change what you get in your preferences.\n";
+                + "Upright nudges; it does not diagnose. Change what you get in your preferences"
+                + (unsubscribe == null ? ".\n" : ", or stop these e-mails: " + unsubscribe + "\n");
     }
 
-    static String html(Notification notification) {
+    static String html(Notification notification, String unsubscribe) {
         return "<html><body style=\"font-family: sans-serif; max-width: 40em\">"
                 + "<p style=\"font-size: 1.1em\">" + escape(notification.message) + "</p>"
                 + "<p>Your figure: <b>" + figure(notification.figure) + " " + escape(notification.unit) + "</b>; the target: <b>"
                 + figure(notification.target) + "</b>.</p>"
                 + "<p><b>Why:</b> " + escape(notification.sourcePoint) + "<br><small>Source: <i>" + escape(notification.sourceDocument)
                 + "</i>, " + escape(notification.sourceSection) + ".</small></p>"
-                + "<p><small>Upright nudges; it does not diagnose. Change what you get in your preferences.</small></p>"
+                + "<p><small>Upright nudges; it does not diagnose. Change what you get in your preferences"
+                + (unsubscribe == null ? "." : ", or <a href=\"" + escape(unsubscribe) + "\">stop these e-mails</a>.") + "</small></p>"
                 + "</body></html>";
     }
 

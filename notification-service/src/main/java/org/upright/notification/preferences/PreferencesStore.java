@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.upright.notification.policy.Channel;
 import org.upright.notification.policy.NudgePreferences;
 
 /**
@@ -76,6 +77,13 @@ public class PreferencesStore {
             throw new IllegalStateException("could not store the preferences of " + userId, e);
         }
         return of(userId);
+    }
+
+    /** Takes {@code channel} off the person's channels and leaves everything else as they set it. */
+    @Transactional
+    public void turnOff(String userId, Channel channel) {
+        PreferencesView set = stored(Set.of(userId)).getOrDefault(userId, Stored.NOTHING).preferences();
+        save(userId, set.withoutChannel(channel));
     }
 
     private Map<String, Stored> stored(Collection<String> userIds) {

@@ -128,6 +128,19 @@ public record PreferencesView(@Schema(description = "IANA zone of quiet hours an
         return errors;
     }
 
+    /** These preferences with {@code channel} off; channels left out meant the default ones. */
+    PreferencesView withoutChannel(Channel channel) {
+        Set<String> on = new TreeSet<>();
+        if (channels == null) {
+            NudgePreferences.defaults(DEFAULT_ZONE).channels().forEach(each -> on.add(each.wireName()));
+        } else {
+            on.addAll(channels);
+        }
+        on.remove(channel.wireName());
+        return new PreferencesView(timeZone, timeZoneFromProfile, quietHours, dailyCap, cooldownMinutes, ruleCooldownMinutes,
+                snoozedUntil, mutedRules, on, email);
+    }
+
     /** What is kept of them: a zone that follows the profile is not pinned to the one a GET showed. */
     PreferencesView toStore() {
         String pinned = Boolean.TRUE.equals(timeZoneFromProfile) ? null : timeZone;
