@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
@@ -43,7 +44,7 @@ public class InflatedBodies implements ReaderInterceptor {
     }
 
     private static MalformedBodyException notThatCoding(ContentCodings.Coding coding, IOException e) {
-        return new MalformedBodyException("is not valid " + coding.name().toLowerCase() + " data, as its Content-Encoding says"
+        return new MalformedBodyException("is not valid " + coding.name().toLowerCase(Locale.ROOT) + " data, as its Content-Encoding says"
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 

@@ -142,6 +142,10 @@ public class WebhookDispatcher implements ChannelDispatcher {
     @Inject
     Event<DeliveriesDue> due;
 
+    /** Receivers tell Upright's calls apart in their logs by it. */
+    @ConfigProperty(name = "quarkus.application.version")
+    String version;
+
     @ConfigProperty(name = "upright.webhooks.first-retry", defaultValue = "30s")
     Duration firstRetry;
 
@@ -461,6 +465,7 @@ public class WebhookDispatcher implements ChannelDispatcher {
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
+                    .header("User-Agent", "Upright-Webhooks/" + version)
                     .header("webhook-id", webhookId)
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header("webhook-signature", WebhookSignature.sign(secret, webhookId, timestamp, body))

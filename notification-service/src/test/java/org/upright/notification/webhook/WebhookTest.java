@@ -64,7 +64,7 @@ class WebhookTest {
     Event<DeliveriesDue> due;
 
     /** What a receiver gets: the headers it checks and the body they sign. */
-    record Received(String id, String timestamp, String signature, String body) {
+    record Received(String id, String timestamp, String signature, String userAgent, String body) {
     }
 
     @Test
@@ -93,6 +93,7 @@ class WebhookTest {
             for (Received one : received) {
                 assertTrue(verify(secret, one), "signature of " + one);
                 assertTrue(one.body().contains(advice.adviceId().toString()), one.body());
+                assertTrue(one.userAgent().startsWith("Upright-Webhooks/"), one.userAgent());
             }
         } finally {
             receiver.stop(0);
@@ -371,6 +372,7 @@ class WebhookTest {
         receiver.createContext("/hook", exchange -> {
             received.add(new Received(exchange.getRequestHeaders().getFirst("webhook-id"),
                     exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"),
+                    exchange.getRequestHeaders().getFirst("User-Agent"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             exchange.sendResponseHeaders(answer.getAsInt(), -1);
             exchange.close();
