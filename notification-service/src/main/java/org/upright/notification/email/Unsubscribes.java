@@ -4,15 +4,14 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
+import org.upright.notification.access.RandomTokens;
 
 /**
  * Each person's one-click unsubscribe token: 256 random bits, made with their first mail and the
@@ -21,21 +20,17 @@ import java.util.Optional;
 @ApplicationScoped
 public class Unsubscribes {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Inject
     AgroalDataSource dataSource;
 
     @Transactional
     public String tokenFor(String userId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement make = connection.prepareStatement("insert into email_unsubscribe (user_id, token, created_at)"
                      + " values (?, ?, ?) on conflict (user_id) do nothing");
              PreparedStatement read = connection.prepareStatement("select token from email_unsubscribe where user_id = ?")) {
             make.setString(1, userId);
-            make.setString(2, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
+            make.setString(2, RandomTokens.next());
             make.setTimestamp(3, Timestamp.from(Instant.now()));
             make.executeUpdate();
             read.setString(1, userId);

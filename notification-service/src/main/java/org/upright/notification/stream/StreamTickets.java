@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +14,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upright.notification.access.RandomTokens;
 
 /**
  * Tickets that open one person's live stream without an Authorization header, which a browser's
@@ -29,7 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StreamTickets {
 
     static final String PREFIX = "upr_st_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     AgroalDataSource dataSource;
@@ -43,9 +41,7 @@ public class StreamTickets {
     /** A new ticket for {@code userId}'s stream; the expired tickets of everyone go as it is made. */
     @Transactional
     public Ticket issue(String userId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String ticket = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String ticket = PREFIX + RandomTokens.next();
         Instant now = Instant.now();
         Instant expiresAt = now.plus(lifetime);
         try (Connection connection = dataSource.getConnection();
