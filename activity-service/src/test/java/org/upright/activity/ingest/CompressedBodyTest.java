@@ -124,17 +124,19 @@ class CompressedBodyTest {
 
     private static byte[] gzip(byte[] plain) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(plain);
-        }
+        write(new GZIPOutputStream(bytes), plain);
         return bytes.toByteArray();
     }
 
     private static byte[] deflate(byte[] plain) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (OutputStream deflate = new DeflaterOutputStream(bytes)) {
-            deflate.write(plain);
-        }
+        write(new DeflaterOutputStream(bytes), plain);
         return bytes.toByteArray();
+    }
+
+    private static void write(OutputStream compressing, byte[] plain) throws IOException {
+        try (compressing) {
+            compressing.write(plain);
+        }
     }
 }
