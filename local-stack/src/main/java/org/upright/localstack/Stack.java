@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,11 +46,13 @@ public final class Stack implements AutoCloseable {
             progress.accept("starting PostgreSQL");
             database = LocalDatabase.start(ports.database());
             int[] httpPorts = {ports.activity(), ports.advice(), ports.notification()};
+            Map<String, String> environment = new HashMap<>(serviceEnvironment(kafka, database, jwtKeys));
+            // the unsubscribe link in each (logged) e-mail then opens on this machine
+            environment.put("UPRIGHT_EMAIL_PUBLIC_URL", "http://127.0.0.1:" + ports.notification());
             for (int i = 0; i < SERVICES.size(); i++) {
                 String name = SERVICES.get(i);
                 progress.accept("starting " + name + " on 127.0.0.1:" + httpPorts[i]);
-                services.add(ServiceProcess.start(root, name, httpPorts[i], serviceEnvironment(kafka, database, jwtKeys),
-                        logDir.resolve(name + ".log")));
+                services.add(ServiceProcess.start(root, name, httpPorts[i], environment, logDir.resolve(name + ".log")));
             }
             // The services boot side by side; wait for all of them.
             for (ServiceProcess service : services) {
