@@ -35,7 +35,9 @@ public class ExerciseKinds {
         }
         try (Connection connection = dataSource.getConnection()) {
             Set<String> experienced = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("select distinct user_id from exercise_kind where user_id = any(?::text[])")) {
+            // one probe of the key per person: "select distinct … where user_id = any(…)" was planned as a scan of the whole table
+            try (PreparedStatement select = connection.prepareStatement("select person from unnest(?::text[]) as person"
+                    + " where exists (select 1 from exercise_kind where user_id = person)")) {
                 select.setObject(1, sessions.stream().map(Session::userId).distinct().toArray(String[]::new));
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
