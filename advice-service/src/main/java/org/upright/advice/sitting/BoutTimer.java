@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -27,8 +26,6 @@ import org.upright.advice.rules.SittingBreakRule;
 public class BoutTimer {
 
     private static final Logger LOG = Logger.getLogger(BoutTimer.class);
-    /** An open bout this old lost its device, or its close: nudging it now would be noise. */
-    static final Duration ABANDONED_AFTER = Duration.ofHours(24);
 
     @Inject
     SittingBouts bouts;
@@ -62,7 +59,7 @@ public class BoutTimer {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Instant now = clock.instant();
-                List<SittingBouts.Bout> due = bouts.takeDue(now, ABANDONED_AFTER, 100);
+                List<SittingBouts.Bout> due = bouts.takeDue(now, 100);
                 issuer.issueAll(due.stream()
                         .map(bout -> new AdviceIssuer.Issue(bout.userId(), rule.stillSitting(bout.boutId(), bout.start(), now)))
                         .toList());

@@ -30,6 +30,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.upright.advice.flow.Flow;
+import org.upright.advice.totals.IsoWeek;
 import org.upright.events.Intensity;
 import org.upright.events.Topics;
 import org.upright.localinfra.LocalInfraTestResource;
@@ -61,6 +62,18 @@ class RulesFlowTest {
         publish(sitting(user, "desk-1", start.toString(), 70), exercise(user, "2026-11-24T07:00:00Z", 5, "walking", Intensity.MODERATE, null));
         awaitWeek(user, "2026-W48", 5.0);
         assertEquals(List.of("sitting-hourly-break"), rulesAdvised(user));
+    }
+
+    @Test
+    void aBoutWhoseCloseArrivedBeforeItsOpenIsNotNudged() {
+        String user = newUser();
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(55).truncatedTo(ChronoUnit.SECONDS);
+        // a phone that synced the bout's end first: had the open started a timer, its nudge would be due at once
+        publish(sitting(user, "desk-2", start.toString(), 20), sitting(user, "desk-2", start.toString(), null),
+                exercise(user, start.toString(), 5, "walking", Intensity.MODERATE, null));
+        awaitWeek(user, IsoWeek.of(start.toLocalDate()).toString(), 5.0);
+
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> rulesAdvised(user).isEmpty());
     }
 
     @Test
