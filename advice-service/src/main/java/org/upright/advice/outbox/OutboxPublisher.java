@@ -16,10 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,14 +33,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.upright.events.AdviceIssued;
 import org.upright.events.CloudEventHeaders;
-import org.upright.retention.ChunkedDelete;
+import org.upright.events.CloudEventTypes;
+import org.upright.events.EventJson;
+import org.upright.events.Severity;
+import org.upright.events.Topics;
 
 /**
- * Publishes the oldest unpublished records and marks them published once the broker has
- * acknowledged them. A crash between the two publishes a record again with the same id, which
- * consumers dedupe; a record is never lost. Rows are locked with SKIP LOCKED, so instances can
- * publish side by side.
+ * Publishes the advice longest in the outbox and takes it out once the broker has acknowledged it.
+ * A crash between the two publishes advice again with the same id, which consumers dedupe; advice
+ * is never lost. Entries are locked with SKIP LOCKED, so instances can publish side by side.
  *
  * <p>It uses the Kafka producer directly, with CloudEvents binary headers, rather than a SmallRye
  * emitter: handing each record to the emitter took about a third of the service's CPU under a
@@ -53,6 +53,7 @@ import org.upright.retention.ChunkedDelete;
 public class OutboxPublisher {
 
     private static final String SOURCE = "/advice-service";
+    private static final byte[] CE_TYPE = utf8(CloudEventTypes.ADVICE_ISSUED);
 
     @Inject
     @Identifier("default-kafka-broker")
@@ -63,9 +64,6 @@ public class OutboxPublisher {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    Clock clock;
 
     @ConfigProperty(name = "upright.outbox.batch-size", defaultValue = "500")
     int batchSize;
@@ -96,10 +94,10 @@ public class OutboxPublisher {
         producer.close(Duration.ofSeconds(5));
     }
 
-    /** The records not published yet: the relay's lag. */
+    /** The advice not published yet: the relay's lag. */
     public long pending() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("select count(*) from outbox_message where published_at is null");
+             PreparedStatement count = connection.prepareStatement("select count(*) from outbox_advice");
              ResultSet row = count.executeQuery()) {
             row.next();
             return row.getLong(1);
@@ -109,71 +107,65 @@ public class OutboxPublisher {
     }
 
     /**
-     * @return how many records were published. Plain SQL: it runs after every commit that wrote
+     * @return how many entries left the outbox. Plain SQL: it runs after every commit that wrote
      *     advice, and loading the rows as entities took most of the relay's CPU (JFR, bench/run-nudges).
      */
     @Transactional
     public int publishBatch() {
-        List<Pending> pending = lockOldestUnpublished();
-        if (pending.isEmpty()) {
+        List<Queued> queued = lockOldest();
+        if (queued.isEmpty()) {
             return 0;
         }
-        awaitAcknowledged(CompletableFuture.allOf(pending.stream().map(this::send).toArray(CompletableFuture[]::new)));
-        markPublished(pending);
-        return pending.size();
+        awaitAcknowledged(CompletableFuture.allOf(queued.stream()
+                .filter(entry -> entry.advice() != null)
+                .map(entry -> send(entry.advice()))
+                .toArray(CompletableFuture[]::new)));
+        remove(queued);
+        return queued.size();
     }
 
-    /** A record to publish, as stored. */
-    private record Pending(UUID id, String topic, String key, String ceType, String payload, Instant createdAt) {
+    /** An outbox entry and its advice; none if the advice is no longer stored. */
+    private record Queued(long seq, AdviceIssued advice) {
     }
 
-    private List<Pending> lockOldestUnpublished() {
-        String sql = "select id, topic, message_key, ce_type, payload, created_at from outbox_message where published_at is null"
-                + " order by created_at limit ? for update skip locked";
-        List<Pending> pending = new ArrayList<>();
+    private List<Queued> lockOldest() {
+        String sql = "select q.seq, a.id, a.user_id, a.rule_id, a.severity, a.message, a.figure, a.target, a.unit,"
+                + " a.source_document, a.source_section, a.source_point, a.period, a.issued_at"
+                + " from outbox_advice q left join advice a on a.id = q.advice_id"
+                + " order by q.seq limit ? for update of q skip locked";
+        List<Queued> queued = new ArrayList<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
             select.setInt(1, batchSize);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    pending.add(new Pending(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), row.getTimestamp(6).toInstant()));
+                    UUID id = row.getObject(2, UUID.class);
+                    AdviceIssued advice = id == null ? null : new AdviceIssued(id, row.getString(3), row.getString(4),
+                            Severity.fromWireName(row.getString(5)), row.getString(6), row.getDouble(7), row.getDouble(8), row.getString(9),
+                            new AdviceIssued.Source(row.getString(10), row.getString(11), row.getString(12)), row.getString(13),
+                            row.getTimestamp(14).toInstant());
+                    queued.add(new Queued(row.getLong(1), advice));
                 }
             }
-            return pending;
+            return queued;
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the outbox", e);
         }
     }
 
     /**
-     * Planned once per connection: for {@code id = any(array)} PostgreSQL's plan cache never lets the
-     * generic plan win, and planning the update afresh took longer than running it (164 against 103 µs,
-     * bench/run-nudges). The setting ends with the transaction.
+     * Planned once per connection: for {@code seq = any(array)} PostgreSQL's plan cache never lets the
+     * generic plan win, and planning the statement afresh took longer than running it (164 against
+     * 103 µs, bench/run-nudges). The setting ends with the transaction.
      */
-    private void markPublished(List<Pending> published) {
+    private void remove(List<Queued> published) {
         try (Connection connection = dataSource.getConnection();
              Statement generic = connection.createStatement();
-             PreparedStatement update = connection.prepareStatement("update outbox_message set published_at = ? where id = any(?::uuid[])")) {
+             PreparedStatement delete = connection.prepareStatement("delete from outbox_advice where seq = any(?::int8[])")) {
             generic.execute("set local plan_cache_mode = force_generic_plan");
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
-            update.setObject(2, published.stream().map(message -> message.id().toString()).toArray(String[]::new));
-            update.executeUpdate();
+            delete.setObject(1, published.stream().mapToLong(Queued::seq).toArray());
+            delete.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("could not mark the outbox published", e);
-        }
-    }
-
-    /**
-     * Deletes what was published before {@code before}, a chunk at a time: the advice itself stays in
-     * the advice table, and the broker keeps the records.
-     *
-     * @return how many records were deleted
-     */
-    public long forgetPublishedBefore(Instant before) {
-        try {
-            return ChunkedDelete.delete(dataSource, "outbox_message", "published_at < ?", before);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not forget published outbox records", e);
+            throw new IllegalStateException("could not take published advice out of the outbox", e);
         }
     }
 
@@ -181,17 +173,18 @@ public class OutboxPublisher {
         return batchSize;
     }
 
-    private CompletableFuture<Void> send(Pending message) {
+    private CompletableFuture<Void> send(AdviceIssued advice) {
         CompletableFuture<Void> ack = new CompletableFuture<>();
-        RecordHeaders headers = CloudEventHeaders.binary(utf8(message.id().toString()), utf8(message.ceType()), SOURCE,
-                message.key(), utf8(message.createdAt().toString()));
-        producer.send(new ProducerRecord<>(message.topic(), null, message.key(), message.payload(), headers), (metadata, failure) -> {
-            if (failure == null) {
-                ack.complete(null);
-            } else {
-                ack.completeExceptionally(failure);
-            }
-        });
+        RecordHeaders headers = CloudEventHeaders.binary(utf8(advice.adviceId().toString()), CE_TYPE, SOURCE, advice.userId(),
+                utf8(advice.issuedAt().toString()));
+        producer.send(new ProducerRecord<>(Topics.ADVICE_ISSUED, null, advice.userId(), EventJson.write(advice), headers),
+                (metadata, failure) -> {
+                    if (failure == null) {
+                        ack.complete(null);
+                    } else {
+                        ack.completeExceptionally(failure);
+                    }
+                });
         return ack;
     }
 

@@ -9,13 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,19 +28,13 @@ public class OutboxRelay {
     @Inject
     OutboxPublisher publisher;
 
-    @Inject
-    Clock clock;
-
-    @ConfigProperty(name = "upright.outbox.keep-published", defaultValue = "7d")
-    Duration keepPublished;
-
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> new Thread(task, "outbox-relay"));
     private final AtomicBoolean queued = new AtomicBoolean();
 
     /** The relay's lag, for /q/metrics: advice stored but not published yet. */
     void measureLag(@Observes StartupEvent startup, MeterRegistry meters) {
         Gauge.builder("upright.outbox.pending", publisher::pending)
-                .description("records written to the outbox and not yet published")
+                .description("advice issued and not yet published")
                 .register(meters);
     }
 
@@ -56,14 +47,6 @@ public class OutboxRelay {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         requestRelay();
-    }
-
-    /** Published records are kept a while for anyone looking into what was sent, then deleted. */
-    @Scheduled(every = "${upright.outbox.forget-published-every:1h}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void forgetPublished() {
-        publisher.forgetPublishedBefore(clock.instant().minus(keepPublished));
     }
 
     /** Several requests while one run is queued make one run; none once shutdown has begun. */

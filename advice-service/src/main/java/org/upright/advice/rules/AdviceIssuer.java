@@ -3,6 +3,7 @@ package org.upright.advice.rules;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -12,34 +13,32 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import org.upright.advice.outbox.Outbox;
-import org.upright.events.CloudEventTypes;
-import org.upright.events.EventJson;
-import org.upright.events.Topics;
+import org.upright.advice.outbox.OutboxWritten;
 
 /**
- * Issues advice: stores it and puts it in the outbox in the caller's transaction, unless the same
- * rule already fired for the same person and cause. A batch's advice is two statements, however
- * much of it there is.
+ * Issues advice: stores it and queues it for {@link org.upright.advice.outbox.OutboxPublisher} in
+ * the caller's transaction, unless the same rule already fired for the same person and cause. A
+ * batch's advice is one statement, however much of it there is.
  */
 @ApplicationScoped
 public class AdviceIssuer {
 
-    private static final String INSERT = "insert into advice (id, user_id, rule_id, cause, period, severity, message, figure, target,"
+    private static final String INSERT = "with issued as ("
+            + " insert into advice (id, user_id, rule_id, cause, period, severity, message, figure, target,"
             + " unit, source_document, source_section, source_point, issued_at)"
             + " select *, ? from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::float8[],"
             + " ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " on conflict (user_id, rule_id, cause) do nothing returning id";
+            + " on conflict (user_id, rule_id, cause) do nothing returning id, rule_id),"
+            + " queued as (insert into outbox_advice (advice_id) select id from issued)"
+            + " select rule_id from issued";
 
     @Inject
-    Outbox outbox;
+    Event<OutboxWritten> outboxWritten;
 
     @Inject
     Clock clock;
@@ -62,9 +61,6 @@ public class AdviceIssuer {
         }
         Instant now = clock.instant();
         List<Advice> advice = issues.stream().map(issue -> Advice.from(issue.userId(), issue.draft(), now)).toList();
-        Map<UUID, Advice> byId = new HashMap<>();
-        advice.forEach(one -> byId.put(one.id, one));
-        List<Outbox.Entry> entries = new ArrayList<>();
         Map<String, Integer> issuedPerRule = new HashMap<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int p = 1;
@@ -84,18 +80,18 @@ public class AdviceIssuer {
             insert.setObject(p, column(advice, one -> one.sourcePoint, String[]::new));
             try (ResultSet row = insert.executeQuery()) {
                 while (row.next()) {
-                    Advice issued = byId.get(row.getObject(1, UUID.class));
-                    issuedPerRule.merge(issued.ruleId, 1, Integer::sum);
-                    entries.add(new Outbox.Entry(Topics.ADVICE_ISSUED, issued.userId, CloudEventTypes.ADVICE_ISSUED, issued.id,
-                            EventJson.write(issued.toRecord())));
+                    issuedPerRule.merge(row.getString(1), 1, Integer::sum);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not store advice", e);
         }
-        outbox.addAll(entries);
         issuedPerRule.forEach((rule, count) -> meters.counter("upright.advice.issued", "rule", rule).increment(count));
-        return entries.size();
+        int issued = issuedPerRule.values().stream().mapToInt(Integer::intValue).sum();
+        if (issued > 0) {
+            outboxWritten.fire(new OutboxWritten());
+        }
+        return issued;
     }
 
     private static <T> T[] column(List<Advice> advice, Function<Advice, T> value, IntFunction<T[]> array) {

@@ -2,8 +2,6 @@ package org.upright.advice.outbox;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -16,12 +14,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import org.upright.events.AdviceIssued;
+import org.upright.events.EventJson;
+import org.upright.events.Severity;
 import org.upright.events.Topics;
 import org.upright.localinfra.LocalInfraTestResource;
 import org.upright.localinfra.TopicReader;
@@ -34,77 +35,57 @@ class OutboxRelayTest {
     String bootstrapServers;
 
     @Inject
-    OutboxPublisher publisher;
-
-    @Inject
     AgroalDataSource dataSource;
 
     @Test
-    void recordLeftInTheOutboxByACrashIsPublishedByTheSweep() {
+    void adviceLeftInTheOutboxByACrashIsPublishedByTheSweepAsStored() {
         String user = "user-" + UUID.randomUUID();
-        // Written straight to the table, as if the service had died right after committing: no after-commit trigger.
-        UUID id = stored(user, Instant.now(), null);
+        Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // Written straight to the tables, as if the service had died right after committing: no after-commit trigger.
+        UUID id = UUID.randomUUID();
+        execute("insert into advice (id, user_id, rule_id, cause, period, severity, message, figure, target, unit,"
+                + " source_document, source_section, source_point, issued_at)"
+                + " values (?, ?, 'stress-high', 'day:2026-11-24', '2026-11-24', 'warning', 'A stressful day.', 75, 60, 'min',"
+                + " 'The article', 'Causes', 'Stress tightens the back.', ?)", id, user, Timestamp.from(issuedAt));
+        execute("insert into outbox_advice (advice_id) values (?)", id);
 
         List<ConsumerRecord<String, String>> published = TopicReader.read(bootstrapServers, Topics.ADVICE_ISSUED,
                 record -> user.equals(record.key()), 1, Duration.ofSeconds(20));
 
         assertEquals(1, published.size());
         assertEquals(id.toString(), TopicReader.header(published.get(0), "ce_id"));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertTrue(publishedAt(id).isPresent(), "marked published once acknowledged"));
+        assertEquals(issuedAt.toString(), TopicReader.header(published.get(0), "ce_time"));
+        AdviceIssued record = EventJson.read(published.get(0).value(), AdviceIssued.class);
+        assertEquals(new AdviceIssued(id, user, "stress-high", Severity.WARNING, "A stressful day.", 75, 60, "min",
+                new AdviceIssued.Source("The article", "Causes", "Stress tightens the back."), "2026-11-24", issuedAt), record);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !queued(id));
     }
 
     @Test
-    void publishedRecordsAreDeletedOnceOlderThanTheyAreKeptAndNothingElse() {
-        Instant now = Instant.now();
-        UUID old = stored("user-" + UUID.randomUUID(), now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(8)));
-        UUID recent = stored("user-" + UUID.randomUUID(), now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(1)));
-        UUID unpublished = stored("user-" + UUID.randomUUID(), now.minus(Duration.ofDays(8)), null);
+    void anEntryWhoseAdviceIsNoLongerStoredLeavesTheOutbox() {
+        UUID gone = UUID.randomUUID();
+        execute("insert into outbox_advice (advice_id) values (?)", gone);
 
-        publisher.forgetPublishedBefore(now.minus(Duration.ofDays(7)));
-
-        assertFalse(isStored(old), "published 8 days ago");
-        assertTrue(isStored(recent), "published yesterday");
-        assertTrue(isStored(unpublished), "never published");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !queued(gone));
     }
 
-    /** Written straight to the table. */
-    private UUID stored(String user, Instant createdAt, Instant publishedAt) {
-        UUID id = UUID.randomUUID();
-        String sql = "insert into outbox_message (id, topic, message_key, ce_type, payload, created_at, published_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?)";
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setObject(1, id);
-            insert.setString(2, Topics.ADVICE_ISSUED);
-            insert.setString(3, user);
-            insert.setString(4, "org.upright.advice.issued.v1");
-            insert.setString(5, "{\"adviceId\":\"" + id + "\"}");
-            insert.setTimestamp(6, Timestamp.from(createdAt));
-            insert.setTimestamp(7, publishedAt == null ? null : Timestamp.from(publishedAt));
-            insert.executeUpdate();
-            return id;
+    private void execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private boolean isStored(UUID id) {
-        return query("select 1 from outbox_message where id = ?", id, row -> true).orElse(false);
-    }
-
-    private Optional<Instant> publishedAt(UUID id) {
-        return query("select published_at from outbox_message where id = ?", id, row -> row.getTimestamp(1)).map(Timestamp::toInstant);
-    }
-
-    private interface Column<T> {
-        T read(ResultSet row) throws SQLException;
-    }
-
-    /** The first row's value; empty when there is no row or the value is null. */
-    private <T> Optional<T> query(String sql, UUID id, Column<T> column) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, id);
+    private boolean queued(UUID adviceId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select 1 from outbox_advice where advice_id = ?")) {
+            select.setObject(1, adviceId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.ofNullable(column.read(row)) : Optional.empty();
+                return row.next();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
