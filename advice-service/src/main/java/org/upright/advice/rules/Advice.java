@@ -60,7 +60,7 @@ public class Advice extends PanacheEntityBase {
 
     public static Advice from(String userId, AdviceDraft draft, Instant issuedAt) {
         Advice advice = new Advice();
-        advice.id = UUID.randomUUID();
+        advice.id = TimeOrderedUuid.next(issuedAt.toEpochMilli());
         advice.userId = userId;
         advice.ruleId = draft.ruleId();
         advice.cause = draft.cause();
