@@ -88,7 +88,8 @@ public final class AdviceBenchmark {
             try (ServiceProcess service = ServiceProcess.start(root, "advice-service", port, Map.of(
                     // -Dbench.profile=true records the service with Java Flight Recorder, to see where its time goes
                     "JAVA_TOOL_OPTIONS", Boolean.getBoolean("bench.profile")
-                            ? "-XX:StartFlightRecording=filename=" + work.resolve("advice-service.jfr") + ",settings=profile" : "",
+                            ? "-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=" + work.resolve("advice-service.jfr")
+                                    + ",settings=profile" : "",
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                     "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
                     "QUARKUS_DATASOURCE_USERNAME", database.username(),

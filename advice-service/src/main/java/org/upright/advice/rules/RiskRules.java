@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -121,12 +122,21 @@ public class RiskRules {
         return pain;
     }
 
+    /**
+     * Each person's days from {@code backDays} before their first changed day to the Sunday of their
+     * last: what every rule looks back on, whoever else is in the batch.
+     */
     private Map<String, TreeMap<LocalDate, DayFigures>> history(Collection<UserDay> changed) {
-        LocalDate first = changed.stream().map(UserDay::day).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last = changed.stream().map(UserDay::day).max(LocalDate::compareTo).orElseThrow();
         long backDays = Math.max(config.pain().recurrenceDays() + config.pain().windowDays(), 7L * (config.overuse().baselineWeeks() + 1));
-        Set<String> users = changed.stream().map(UserDay::userId).collect(Collectors.toSet());
-        return dayTotals.days(users, first.minusDays(backDays), IsoWeek.of(last).sunday());
+        Map<String, LocalDate> first = new HashMap<>();
+        Map<String, LocalDate> last = new HashMap<>();
+        for (UserDay day : changed) {
+            first.merge(day.userId(), day.day(), (a, b) -> a.isBefore(b) ? a : b);
+            last.merge(day.userId(), day.day(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return dayTotals.days(first.keySet().stream()
+                .map(userId -> new DayTotals.Span(userId, first.get(userId).minusDays(backDays), IsoWeek.of(last.get(userId)).sunday()))
+                .toList());
     }
 
     private record WeekOf(String userId, IsoWeek week) {

@@ -83,14 +83,20 @@ public class DayTotals {
         }
     }
 
-    /** The stored days of these people from {@code from} to {@code to}, both included, per person in day order. */
-    public Map<String, TreeMap<LocalDate, DayFigures>> days(Collection<String> userIds, LocalDate from, LocalDate to) {
-        String sql = "select user_id, day, " + COLUMNS + " from day_total where user_id = any(?::text[]) and day between ? and ?";
+    /** A person's days from {@code from} to {@code to}, both included. */
+    public record Span(String userId, LocalDate from, LocalDate to) {
+    }
+
+    /** The stored days within each span, per person in day order; one query for all of them. */
+    public Map<String, TreeMap<LocalDate, DayFigures>> days(Collection<Span> spans) {
+        // lateral: a range scan of the key per person, whatever the table's size (as a join it was planned as a hash of the whole table)
+        String sql = "select span.user_id, d.day, " + COLUMNS + " from unnest(?::text[], ?::date[], ?::date[]) as span(user_id, first_day, last_day)"
+                + " cross join lateral (select * from day_total where user_id = span.user_id and day between span.first_day and span.last_day) d";
         Map<String, TreeMap<LocalDate, DayFigures>> days = new HashMap<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setObject(1, userIds.toArray(String[]::new));
-            select.setObject(2, from);
-            select.setObject(3, to);
+            select.setObject(1, spans.stream().map(Span::userId).toArray(String[]::new));
+            select.setObject(2, spans.stream().map(span -> span.from().toString()).toArray(String[]::new));
+            select.setObject(3, spans.stream().map(span -> span.to().toString()).toArray(String[]::new));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     DayFigures figures = new DayFigures(row.getLong(3), row.getLong(4), row.getInt(5), row.getLong(6), row.getLong(7),
@@ -102,6 +108,11 @@ public class DayTotals {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the day totals", e);
         }
+    }
+
+    /** The stored days of these people from {@code from} to {@code to}, both included, per person in day order. */
+    public Map<String, TreeMap<LocalDate, DayFigures>> days(Collection<String> userIds, LocalDate from, LocalDate to) {
+        return days(userIds.stream().map(userId -> new Span(userId, from, to)).toList());
     }
 
     /** One person's days from {@code from} to {@code to}, both included. */

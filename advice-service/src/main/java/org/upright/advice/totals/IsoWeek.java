@@ -2,8 +2,7 @@ package org.upright.advice.totals;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
+import java.time.Year;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,15 +12,25 @@ public record IsoWeek(int year, int week) {
     private static final Pattern FORMAT = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     public IsoWeek {
-        LocalDate probe = LocalDate.of(year, 6, 1);
-        long weeksInYear = probe.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
-        if (week < 1 || week > weeksInYear) {
+        if (week < 1 || week > weeksIn(year)) {
             throw new IllegalArgumentException(year + " has no ISO week " + week);
         }
     }
 
+    /*
+     * Weeks are worked out by hand: on every batch's hot path, java.time's IsoFields took a tenth of
+     * the rules' time (JFR, bench/run-advice). IsoWeekTest checks every day of forty years against it.
+     */
     public static IsoWeek of(LocalDate date) {
-        return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        // a week belongs to the year its Thursday is in
+        LocalDate thursday = date.plusDays(DayOfWeek.THURSDAY.getValue() - date.getDayOfWeek().getValue());
+        return new IsoWeek(thursday.getYear(), (thursday.getDayOfYear() - 1) / 7 + 1);
+    }
+
+    /** 53 when the year starts on a Thursday, or on a Wednesday in a leap year; else 52. */
+    static int weeksIn(int year) {
+        DayOfWeek january1 = LocalDate.of(year, 1, 1).getDayOfWeek();
+        return january1 == DayOfWeek.THURSDAY || (Year.isLeap(year) && january1 == DayOfWeek.WEDNESDAY) ? 53 : 52;
     }
 
     /** @throws IllegalArgumentException when the text is not a week such as 2026-W48 */
@@ -34,9 +43,8 @@ public record IsoWeek(int year, int week) {
     }
 
     public LocalDate monday() {
-        return LocalDate.of(year, 6, 1)
-                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate january4 = LocalDate.of(year, 1, 4); // always in week 1
+        return january4.minusDays(january4.getDayOfWeek().getValue() - 1L).plusWeeks(week - 1L);
     }
 
     public IsoWeek next() {

@@ -3,7 +3,10 @@ package org.upright.advice.totals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,5 +42,18 @@ class IsoWeekTest {
     @CsvSource({"2026-W52, 2026-W53", "2026-W53, 2027-W01", "2025-W52, 2026-W01"})
     void nextWeekCrossesYearEnds(String week, String next) {
         assertEquals(next, IsoWeek.parse(week).next().toString());
+    }
+
+    @Test
+    void everyDayOfFortyYearsIsInTheWeekJavaTimeGivesIt() {
+        for (LocalDate day = LocalDate.of(2000, 1, 1); day.getYear() < 2040; day = day.plusDays(1)) {
+            IsoWeek week = IsoWeek.of(day);
+            assertEquals(day.get(IsoFields.WEEK_BASED_YEAR), week.year(), day::toString);
+            assertEquals(day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), week.week(), day::toString);
+            assertEquals(day.with(DayOfWeek.MONDAY), week.monday(), day::toString);
+        }
+        for (int year = 2000; year < 2040; year++) {
+            assertEquals(LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum(), IsoWeek.weeksIn(year), "weeks in " + year);
+        }
     }
 }
