@@ -3,6 +3,7 @@ package org.upright.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -20,6 +21,16 @@ public final class EventJson {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             // A newer producer may add fields; an older consumer reads what it knows.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /**
+     * A reader per record type, its deserializer found once: {@code readValue(json, type)} resolved
+     * the type and looked its deserializer up on every record (JFR, bench/run-advice).
+     */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
 
     private EventJson() {
     }
@@ -44,7 +55,7 @@ public final class EventJson {
     /** @throws MalformedRecordException when the JSON does not fit the record */
     public static <T> T read(String json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return READERS.get(type).readValue(json);
         } catch (JsonProcessingException e) {
             throw new MalformedRecordException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
@@ -53,7 +64,7 @@ public final class EventJson {
     /** The same as {@link #read(String, Class)}, from UTF-8 bytes as a consumer receives them, without making a String first. */
     public static <T> T read(byte[] json, Class<T> type) {
         try {
-            return MAPPER.readValue(json, type);
+            return READERS.get(type).readValue(json);
         } catch (IOException e) {
             throw new MalformedRecordException("not a valid " + type.getSimpleName() + ": " + originalMessage(e), e);
         }
