@@ -31,6 +31,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.upright.events.AdviceIssued;
@@ -71,7 +72,7 @@ public class OutboxPublisher {
     @ConfigProperty(name = "upright.outbox.ack-timeout", defaultValue = "10s")
     Duration ackTimeout;
 
-    private Producer<String, String> producer;
+    private Producer<String, byte[]> producer;
     private KafkaClientMetrics producerMetrics;
 
     @PostConstruct
@@ -83,7 +84,7 @@ public class OutboxPublisher {
         // the relay sends a batch at once and waits for it: nothing to gain from lingering
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, ackTimeout.toMillis());
-        producer = new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+        producer = new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(meters);
     }
@@ -185,7 +186,7 @@ public class OutboxPublisher {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         RecordHeaders headers = CloudEventHeaders.binary(utf8(advice.adviceId().toString()), CE_TYPE, SOURCE, advice.userId(),
                 utf8(advice.issuedAt().toString()));
-        producer.send(new ProducerRecord<>(Topics.ADVICE_ISSUED, null, advice.userId(), EventJson.write(advice), headers),
+        producer.send(new ProducerRecord<>(Topics.ADVICE_ISSUED, null, advice.userId(), EventJson.writeBytes(advice), headers),
                 (metadata, failure) -> {
                     if (failure == null) {
                         ack.complete(null);
