@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A person's profile as it is after a change, as published on {@link Topics#PROFILES} (contract v1).
@@ -36,5 +40,13 @@ public record ProfileChanged(
             }
         }
         return profile;
+    }
+
+    /** The newest of each person's profiles: what an upsert of a batch keeps (it may touch a row only once). */
+    public static Collection<ProfileChanged> newestPerPerson(List<ProfileChanged> profiles) {
+        Map<String, ProfileChanged> newest = new HashMap<>();
+        profiles.forEach(profile -> newest.merge(profile.userId(), profile,
+                (one, other) -> other.updatedAt().isAfter(one.updatedAt()) ? other : one));
+        return newest.values();
     }
 }

@@ -1,35 +1,63 @@
 package org.upright.advice.people;
 
+import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.upright.advice.deadletters.DeadLetters;
+import org.upright.events.BatchConsumption;
 import org.upright.events.ProfileChanged;
 import org.upright.events.Topics;
 
 /**
  * Keeps each person's zone and birth year from {@link Topics#PROFILES}. The newest profile wins,
- * so a record replayed out of order changes nothing.
+ * so a record replayed out of order changes nothing. A record that cannot be read goes to
+ * profiles-dlq; a batch that fails otherwise (the database away) is retried, not dead-lettered
+ * (see {@link BatchConsumption}).
  */
 @ApplicationScoped
 public class ProfileConsumer {
 
+    static final String DEAD_LETTERS = "profiles-dead-letters";
+    private static final String UPSERT = "insert into person (user_id, time_zone, birth_year, updated_at)"
+            + " select * from unnest(?::text[], ?::text[], ?::int4[], ?::timestamptz[])"
+            + " on conflict (user_id) do update"
+            + " set time_zone = excluded.time_zone, birth_year = excluded.birth_year, updated_at = excluded.updated_at"
+            + " where person.updated_at < excluded.updated_at";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    @Channel(DEAD_LETTERS)
+    MutinyEmitter<String> deadLetters;
+
     @Incoming(Topics.PROFILES)
     @Blocking
-    @Transactional
-    public void consume(String json) {
-        ProfileChanged profile = ProfileChanged.fromRecord(json);
-        Person person = Person.<Person>findByIdOptional(profile.userId()).orElseGet(() -> {
-            Person created = new Person();
-            created.userId = profile.userId();
-            return created;
-        });
-        if (person.updatedAt != null && !profile.updatedAt().isAfter(person.updatedAt)) {
-            return;
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        BatchConsumption.consume(records, ProfileChanged::fromRecord,
+                (record, reason) -> DeadLetters.send(deadLetters, record, reason), this::store);
+    }
+
+    private void store(List<ProfileChanged> profiles) {
+        Collection<ProfileChanged> rows = ProfileChanged.newestPerPerson(profiles);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            upsert.setObject(1, rows.stream().map(ProfileChanged::userId).toArray(String[]::new));
+            upsert.setObject(2, rows.stream().map(ProfileChanged::timeZone).toArray(String[]::new));
+            upsert.setObject(3, rows.stream().map(ProfileChanged::birthYear).toArray(Integer[]::new));
+            upsert.setObject(4, rows.stream().map(profile -> profile.updatedAt().toString()).toArray(String[]::new));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store " + rows.size() + " profiles", e);
         }
-        person.timeZone = profile.timeZone();
-        person.birthYear = profile.birthYear();
-        person.updatedAt = profile.updatedAt();
-        person.persist();
     }
 }

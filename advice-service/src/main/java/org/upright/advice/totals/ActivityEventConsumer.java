@@ -1,21 +1,17 @@
 package org.upright.advice.totals;
 
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import org.upright.advice.deadletters.DeadLetters;
 import org.upright.events.ActivityEvent;
 import org.upright.events.BatchConsumption;
-import org.upright.events.DeadLetterHeaders;
 import org.upright.events.EventJson;
 import org.upright.events.MalformedRecordException;
 import org.upright.events.Topics;
@@ -40,13 +36,8 @@ public class ActivityEventConsumer {
     @Incoming(Topics.ACTIVITY_EVENTS)
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
-        BatchConsumption.consume(records, ActivityEventConsumer::read, this::deadLetter, applier::apply);
-    }
-
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        deadLetters.sendMessageAndAwait(Message.of(record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(record.key())
-                        .withHeaders(DeadLetterHeaders.of(record, reason)).build()));
+        BatchConsumption.consume(records, ActivityEventConsumer::read, (record, reason) -> DeadLetters.send(deadLetters, record, reason),
+                applier::apply);
     }
 
     /**

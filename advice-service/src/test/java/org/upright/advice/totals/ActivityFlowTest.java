@@ -148,6 +148,7 @@ class ActivityFlowTest {
         assertEquals(1, dead.size());
         assertEquals("{\"eventId\": \"not json ünïcode", dead.get(0).value(), "the dead letter keeps the record as it was");
         assertNotNull(header(dead.get(0), "dead-letter-reason"));
+        assertEquals("advice-service", header(dead.get(0), "dead-letter-consumer"));
     }
 
     @Test

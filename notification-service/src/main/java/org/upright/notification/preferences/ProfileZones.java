@@ -9,9 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -49,11 +47,7 @@ public class ProfileZones {
     }
 
     private void store(List<ProfileChanged> profiles) {
-        // One row per person and statement: an upsert may not touch a row twice.
-        Map<String, ProfileChanged> newest = new HashMap<>();
-        profiles.forEach(profile -> newest.merge(profile.userId(), profile,
-                (one, other) -> other.updatedAt().isAfter(one.updatedAt()) ? other : one));
-        Collection<ProfileChanged> rows = newest.values();
+        Collection<ProfileChanged> rows = ProfileChanged.newestPerPerson(profiles);
         try (Connection connection = dataSource.getConnection();
              PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
             upsert.setObject(1, rows.stream().map(ProfileChanged::userId).toArray(String[]::new));

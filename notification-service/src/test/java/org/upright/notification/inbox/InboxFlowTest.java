@@ -88,6 +88,7 @@ class InboxFlowTest {
                 record -> user.equals(record.key()), 1, PATIENCE);
         assertEquals(1, dead.size());
         assertNotNull(dead.get(0).headers().lastHeader("dead-letter-reason"));
+        assertEquals("notification-service", TopicReader.header(dead.get(0), "dead-letter-consumer"));
     }
 
     @Test
