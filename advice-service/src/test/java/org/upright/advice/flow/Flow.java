@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ValidatableResponse;
+import jakarta.enterprise.inject.spi.CDI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.upright.advice.people.Person;
+import org.upright.advice.people.People;
 import org.upright.events.ActivityEvent;
 import org.upright.events.EventJson;
 import org.upright.events.EventType;
@@ -51,7 +51,8 @@ public final class Flow {
     public static void publishProfile(String user, String zone, Integer birthYear) {
         TopicWriter.write(bootstrapServers(), Topics.PROFILES, user,
                 EventJson.write(new ProfileChanged(user, zone, birthYear, Instant.now())), Map.of());
-        await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew().call(() -> Person.count("userId", user)) == 1);
+        People people = CDI.current().select(People.class).get();
+        await().atMost(PATIENCE).until(() -> people.byId(List.of(user)).containsKey(user));
     }
 
     public static ValidatableResponse awaitWeek(String user, String week, double moderateEquivalent) {
