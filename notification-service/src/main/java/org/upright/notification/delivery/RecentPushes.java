@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +26,6 @@ import org.upright.notification.policy.PushHistory;
  */
 final class RecentPushes implements PushHistory {
 
-    /** Today starts at most a day and an hour (a DST change) ago in any zone: two days cover it. */
-    private static final Duration AT_LEAST = Duration.ofDays(2);
-
     private final ZoneId zone;
     private final List<Push> pushes = new ArrayList<>();
 
@@ -40,22 +36,33 @@ final class RecentPushes implements PushHistory {
         this.zone = zone;
     }
 
-    /** Reads the pushes of these people, in the caller's transaction. */
+    /**
+     * Reads the pushes of these people, in the caller's transaction: each person's since the start of
+     * their today or their longest cooldown, whichever reaches further back, and no more (one span for
+     * the whole batch read two days of everyone's pushes).
+     */
     static Map<String, RecentPushes> read(Connection connection, Map<String, NudgePreferences> people, Instant now)
             throws SQLException {
         Map<String, RecentPushes> recent = new HashMap<>();
-        Duration reach = AT_LEAST;
+        String[] userIds = new String[people.size()];
+        String[] since = new String[people.size()];
+        int i = 0;
         for (Map.Entry<String, NudgePreferences> person : people.entrySet()) {
-            recent.put(person.getKey(), new RecentPushes(person.getValue().zone()));
-            reach = longer(reach, person.getValue().cooldown());
-            for (Duration cooldown : person.getValue().ruleCooldowns().values()) {
-                reach = longer(reach, cooldown);
+            NudgePreferences preferences = person.getValue();
+            recent.put(person.getKey(), new RecentPushes(preferences.zone()));
+            Instant from = LocalDate.ofInstant(now, preferences.zone()).atStartOfDay(preferences.zone()).toInstant();
+            for (Duration cooldown : cooldowns(preferences)) {
+                from = earlier(from, now.minus(cooldown));
             }
+            userIds[i] = person.getKey();
+            since[i++] = from.toString();
         }
-        try (PreparedStatement select = connection.prepareStatement("select user_id, advice_id, rule_id, decided_at from delivery"
-                + " where user_id = any(?::text[]) and decided_at >= ? and decision = 'push'")) {
-            select.setObject(1, people.keySet().toArray(String[]::new));
-            select.setTimestamp(2, Timestamp.from(now.minus(reach)));
+        try (PreparedStatement select = connection.prepareStatement("select person.user_id, pushed.advice_id, pushed.rule_id, pushed.decided_at"
+                + " from unnest(?::text[], ?::timestamptz[]) as person(user_id, since) cross join lateral ("
+                + "select advice_id, rule_id, decided_at from delivery"
+                + " where user_id = person.user_id and decided_at >= person.since and decision = 'push') pushed")) {
+            select.setObject(1, userIds);
+            select.setObject(2, since);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     recent.get(rows.getString(1)).add(rows.getObject(2, UUID.class), rows.getString(3), rows.getTimestamp(4).toInstant());
@@ -65,8 +72,14 @@ final class RecentPushes implements PushHistory {
         return recent;
     }
 
-    private static Duration longer(Duration one, Duration other) {
-        return one.compareTo(other) >= 0 ? one : other;
+    private static List<Duration> cooldowns(NudgePreferences preferences) {
+        List<Duration> cooldowns = new ArrayList<>(preferences.ruleCooldowns().values());
+        cooldowns.add(preferences.cooldown());
+        return cooldowns;
+    }
+
+    private static Instant earlier(Instant one, Instant other) {
+        return one.isBefore(other) ? one : other;
     }
 
     /** A push decided after the log was read: the next advice's cap and cooldowns count it. */

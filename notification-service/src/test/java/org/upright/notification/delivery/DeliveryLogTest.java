@@ -13,11 +13,16 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -42,6 +47,9 @@ import org.upright.localinfra.TopicWriter;
 @QuarkusTest
 @WithTestResource(LocalInfraTestResource.class)
 class DeliveryLogTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String NO_QUIET_HOURS = "\"quietHours\": {}";
@@ -78,6 +86,33 @@ class DeliveryLogTest {
         publish(advice(user, "posture-poor", Severity.WARNING));
         awaitLog(user, 1);
         publish(advice(user, "sitting-long-day", Severity.WARNING));
+
+        awaitLog(user, 2).body("[0].decision", equalTo("suppress")).body("[0].reason", startsWith("daily cap: 1"));
+    }
+
+    /** The log is read as far back as the person's today, not only as far as the longest cooldown (2 hours by default). */
+    @Test
+    void theCapCountsAPushFromEarlierTodayLongerAgoThanAnyCooldown() throws Exception {
+        String user = newUser();
+        Instant now = Instant.now();
+        // a zone where it is between 08:00 and 16:00 now, so that three hours ago was today there too
+        int offset = Math.floorMod(12 - now.atOffset(ZoneOffset.UTC).getHour() + 12, 24) - 12;
+        String zone = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+        prefer(user, "{" + NO_QUIET_HOURS + ", \"timeZone\": \"" + zone + "\", \"channels\": [\"webhook\"], \"dailyCap\": 1}");
+        Instant threeHoursAgo = now.minus(3, ChronoUnit.HOURS);
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "insert into delivery (id, advice_id, user_id, rule_id, channel, decision, reason, due_at, status, decided_at, updated_at)"
+                        + " values (?, ?, ?, 'posture-poor', 'webhook', 'push', 'pushed', ?, 'delivered', ?, ?)")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setObject(2, UUID.randomUUID());
+            insert.setString(3, user);
+            for (int i = 4; i <= 6; i++) {
+                insert.setTimestamp(i, Timestamp.from(threeHoursAgo));
+            }
+            insert.executeUpdate();
+        }
+
+        publish(advice(user, "stress-high", Severity.WARNING));
 
         awaitLog(user, 2).body("[0].decision", equalTo("suppress")).body("[0].reason", startsWith("daily cap: 1"));
     }
