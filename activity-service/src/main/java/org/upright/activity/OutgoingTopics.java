@@ -6,8 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.upright.events.TopicCreation;
 import org.upright.events.Topics;
@@ -24,8 +22,8 @@ public class OutgoingTopics {
     void create(@Observes StartupEvent startup, @Identifier("default-kafka-broker") Map<String, Object> kafka)
             throws InterruptedException {
         TopicCreation.ensure(kafka, List.of(
-                new NewTopic(Topics.ACTIVITY_EVENTS, Optional.empty(), Optional.empty()),
-                new NewTopic(Topics.PROFILES, Optional.empty(), Optional.empty())
+                TopicCreation.withBrokerDefaults(Topics.ACTIVITY_EVENTS),
+                TopicCreation.withBrokerDefaults(Topics.PROFILES)
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
     }
 }

@@ -4,10 +4,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.NewTopic;
+import java.util.stream.Stream;
 import org.upright.events.TopicCreation;
 import org.upright.events.Topics;
 
@@ -20,7 +18,7 @@ public class OutgoingTopics {
 
     void create(@Observes StartupEvent startup, @Identifier("default-kafka-broker") Map<String, Object> kafka)
             throws InterruptedException {
-        TopicCreation.ensure(kafka, List.of(Topics.ADVICE_ISSUED, Topics.ACTIVITY_EVENTS_DEAD_LETTER, Topics.PROFILES_DEAD_LETTER)
-                .stream().map(name -> new NewTopic(name, Optional.empty(), Optional.empty())).toList());
+        TopicCreation.ensure(kafka, Stream.of(Topics.ADVICE_ISSUED, Topics.ACTIVITY_EVENTS_DEAD_LETTER, Topics.PROFILES_DEAD_LETTER)
+                .map(TopicCreation::withBrokerDefaults).toList());
     }
 }

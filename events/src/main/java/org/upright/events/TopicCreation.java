@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,6 +25,11 @@ public final class TopicCreation {
     private static final Duration LEADER_WAIT = Duration.ofSeconds(30);
 
     private TopicCreation() {
+    }
+
+    /** A topic with the broker's default partitions and replication factor. */
+    public static NewTopic withBrokerDefaults(String name) {
+        return new NewTopic(name, Optional.empty(), Optional.empty());
     }
 
     /**
